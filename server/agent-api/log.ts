@@ -1,0 +1,71 @@
+// vicidial_api_log / vicidial_api_urls, with the values the real server writes (§1.7),
+// minus passwords (decisions.md): the logged URL carries `pass=XXXXXXXX`.
+import type { ApiContext, Result } from './context.js';
+import { fit } from '../db/fit.js';
+
+export interface LogEntry {
+  result: Result;
+  /** The reason text without the result word. */
+  reason: string;
+  data: string;
+  agentUser: string;
+  value: string;
+}
+
+export const SCRIPT_NAME = '/agc/api.php';
+
+export function apiPage(ctx: Pick<ApiContext, 'request'>): string {
+  const { https, serverName, serverPort } = ctx.request;
+  const port = serverPort === 80 || serverPort === 443 || !serverPort ? '' : `:${serverPort}`;
+  return `${https ? 'https' : 'http'}://${serverName}${port}${SCRIPT_NAME}`;
+}
+
+/** Replace every `pass=` value in a query string; nothing else changes. */
+export function maskPassword(query: string): string {
+  return query.replace(/(^|&)pass=[^&]*/g, '$1pass=XXXXXXXX');
+}
+
+async function webserverId(ctx: ApiContext): Promise<number> {
+  const webserver = ctx.request.serverName || 'X';
+  const hostname = ctx.request.hostname || 'X';
+  const found = await ctx.db.selectFrom('vicidial_webservers').select('webserver_id')
+    .where('webserver', '=', webserver).where('hostname', '=', hostname).executeTakeFirst();
+  if (found) return found.webserver_id;
+  const res = await ctx.db.insertInto('vicidial_webservers').values(fit('vicidial_webservers', { webserver, hostname })).executeTakeFirstOrThrow();
+  return Number(res.insertId);
+}
+
+async function urlId(ctx: ApiContext, page: string): Promise<number> {
+  const found = await ctx.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page).executeTakeFirst();
+  if (found) return found.url_id;
+  const res = await ctx.db.insertInto('vicidial_urls').values(fit('vicidial_urls', { url: page })).executeTakeFirstOrThrow();
+  return Number(res.insertId);
+}
+
+export async function writeApiLog(ctx: ApiContext, entry: LogEntry): Promise<void> {
+  const page = apiPage(ctx);
+  const runTime = Number(process.hrtime.bigint() - ctx.request.startedAt) / 1e9;
+  const webserver = await webserverId(ctx);
+  const api_url = await urlId(ctx, page);
+  const res = await ctx.db.insertInto('vicidial_api_log').values(fit('vicidial_api_log', {
+    user: ctx.p.user,
+    api_date: ctx.clock.nowTime,
+    api_script: 'agent',
+    function: ctx.p.function,
+    agent_user: entry.agentUser,
+    value: entry.value,
+    result: entry.result,
+    result_reason: entry.reason,
+    source: ctx.p.source,
+    data: entry.data.replace(/"/g, "'"),
+    run_time: runTime.toFixed(6),
+    webserver,
+    api_url,
+  })).executeTakeFirstOrThrow();
+  await ctx.db.insertInto('vicidial_api_urls').values({
+    api_id: Number(res.insertId),
+    api_date: ctx.clock.nowTime,
+    remote_ip: ctx.request.remoteIp,
+    url: `${page}?${maskPassword(ctx.request.queryString)}`,
+  }).execute();
+}

@@ -1,0 +1,15 @@
+// Function name -> module. Adding a function is one module and one line here.
+import type { AgentApiFunction } from './function.js';
+import { version } from './functions/version.js';
+import { brewCoffee, coffee, makeCoffee, startCoffee } from './functions/coffee.js';
+import { webserver } from './functions/webserver.js';
+
+const all: AgentApiFunction[] = [
+  version, coffee, startCoffee, makeCoffee, brewCoffee, webserver,
+];
+
+export const functions: ReadonlyMap<string, AgentApiFunction> = new Map(all.map((f) => [f.name, f]));
+
+export function isImplemented(name: string): boolean {
+  return functions.has(name);
+}

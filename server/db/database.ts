@@ -1,0 +1,82 @@
+// One code path, two dialects: better-sqlite3 (embedded default) and MariaDB/MySQL via
+// mysql2 when DATABASE_URL=mysql://... is set (ARCHITECTURE.md "Two dialects").
+import { Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { createPool } from 'mysql2';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Where it lives, without credentials (for start-up messages). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `sqlite::memory:`, `sqlite:<path>` or a bare path open SQLite; `mysql://user:pass@host:port/db`
+ * opens MariaDB/MySQL. The MySQL database is created if it does not exist.
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  if (/^mysql:\/\//i.test(url)) return openMysql(url);
+  const file = url.replace(/^sqlite:/i, '') || ':memory:';
+  return openSqlite(file);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const native = new SQLite(file);
+  native.pragma('journal_mode = WAL');
+  native.pragma('synchronous = NORMAL');
+  native.pragma('busy_timeout = 5000');
+  native.pragma('foreign_keys = OFF');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: file === ':memory:' ? 'SQLite in memory' : `SQLite ${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function openMysql(url: string): Promise<Database> {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'asterisk';
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`DATABASE_URL: invalid database name "${database}"`);
+  const common = {
+    host: parsed.hostname || '127.0.0.1',
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password || ''),
+    dateStrings: true as const,
+    charset: 'utf8mb4_general_ci',
+    timezone: 'local' as const,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  };
+  // Create the database on first start, as SQLite creates its file.
+  const bootstrap = createPool({ ...common, connectionLimit: 1 }).promise();
+  try {
+    await bootstrap.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
+  } finally {
+    await bootstrap.end();
+  }
+  const pool = createPool({ ...common, database, connectionLimit: 10 });
+  // Strict mode: a value that does not fit is an error, never a silent half-write;
+  // the application fits values to their columns itself (db/fit.ts).
+  pool.on('connection', (conn) => {
+    conn.query("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
+  });
+  const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
+  await sql`SELECT 1`.execute(db);
+  return {
+    db,
+    dialect: 'mysql',
+    describe: `MySQL ${common.host}:${common.port}/${database}`,
+    close: () => db.destroy(),
+  };
+}

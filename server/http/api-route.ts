@@ -1,0 +1,49 @@
+// /agc/api.php (and //agc/api.php): GET and form-encoded POST, every answer HTTP 200
+// text/html with no-cache headers (api-reference.md §1.1, §1.4).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { handleApiRequest } from '../agent-api/dispatch.js';
+
+export interface ApiRouteOptions {
+  database: Database;
+  hostname: string;
+}
+
+function serverAddress(req: FastifyRequest): { name: string; port: number } {
+  const host = req.headers.host ?? '';
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  const localPort = req.socket?.localPort ?? 80;
+  if (m) return { name: m[1], port: m[2] ? Number(m[2]) : localPort };
+  return { name: req.socket?.localAddress ?? '127.0.0.1', port: localPort };
+}
+
+export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Promise<void> {
+  // Whatever the content type (form, JSON with an empty body, none), the body is read as
+  // text and parsed as a form; a malformed body is just no parameters.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  const handler = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const url = req.raw.url ?? '';
+    const q = url.indexOf('?');
+    const { name, port } = serverAddress(req);
+    const answer = await handleApiRequest(opts.database, {
+      rawQuery: q >= 0 ? url.slice(q + 1) : '',
+      rawBody: req.method === 'POST' && typeof req.body === 'string' ? req.body : undefined,
+      remoteIp: req.ip,
+      serverName: name,
+      serverPort: port,
+      https: req.protocol === 'https',
+      hostname: opts.hostname,
+    });
+    reply
+      .code(answer.status)
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache, must-revalidate')
+      .header('Pragma', 'no-cache')
+      .send(answer.body);
+    return reply;
+  };
+  app.get('/agc/api.php', handler);
+  app.post('/agc/api.php', handler);
+}
