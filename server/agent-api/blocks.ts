@@ -1,8 +1,9 @@
 // The blocks most functions share (api-reference.md §1.6), called by each function in
 // the order its spec section gives.
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ApiContext } from './context.js';
+import { fit } from '../db/fit.js';
 
 export type LiveAgent = Selectable<DB['vicidial_live_agents']>;
 
@@ -46,4 +47,19 @@ export async function requireLoggedIn(ctx: ApiContext, prefix = ''): Promise<Liv
   if (agent) return agent;
   await ctx.line('ERROR', 'agent_user is not logged in', `${prefix}${ctx.agentUser}`);
   return undefined;
+}
+
+type LiveAgentUpdate = Updateable<DB['vicidial_live_agents']>;
+
+/**
+ * Write command columns on an agent's vicidial_live_agents row (the way every function
+ * hands a command to the agent), cut to column widths, and tell the agents module to
+ * apply it as soon as the request commits.
+ */
+export async function writeAgentCommand(ctx: ApiContext, user: string, set: LiveAgentUpdate): Promise<number> {
+  const res = await ctx.db.updateTable('vicidial_live_agents')
+    .set({ ...fit('vicidial_live_agents', set), last_update_time: ctx.clock.nowTime })
+    .where('user', '=', user).executeTakeFirst();
+  ctx.commandsFor.add(user);
+  return Number(res.numUpdatedRows ?? 0);
 }

@@ -81,6 +81,8 @@ export class ApiContext {
   logValue: string;
   /** Whether anything was logged (an unknown function writes nothing). */
   logged = false;
+  /** Agents whose command columns this request wrote (applied after commit). */
+  readonly commandsFor = new Set<string>();
 
   constructor(
     readonly database: Database,
