@@ -14,7 +14,15 @@ async function main(): Promise<void> {
     console.log(`Empty database: loading ${config.scenario}`);
     await loadScenario(database, readScenarioFile(config.scenario), config.scenario);
   }
-  const app = await buildApp({ database, config: { logger: process.env.LOG === '1' } });
+  const generatorRate = Number(process.env.SIM_CALLS_PER_MINUTE ?? 2);
+  const app = await buildApp({
+    database,
+    config: {
+      logger: process.env.LOG === '1',
+      simControl: process.env.SIM_CONTROL !== '0',
+      engine: { generator: { callsPerMinute: generatorRate, ingroups: [] } },
+    },
+  });
   const close = async () => {
     await app.close();
     await database.close();

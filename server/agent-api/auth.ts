@@ -3,18 +3,14 @@
 import { sql } from 'kysely';
 import type { ApiContext } from './context.js';
 import { vicidialPassHash } from './password.js';
+import { parseDateTime } from '../clock.js';
 
 type AuthMessage = 'GOOD' | 'BAD' | 'LOCK' | 'ERRSERVERS' | 'IPBLOCK';
 
 const LOCK_COUNT = 10;
 const LOCK_SECONDS = 900;
 
-function toEpoch(datetime: string | null | undefined): number {
-  if (!datetime) return 0;
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(datetime);
-  if (!m) return 0;
-  return Math.floor(new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]).getTime() / 1000);
-}
+const toEpoch = (datetime: string | null | undefined) => Math.floor(parseDateTime(datetime) / 1000);
 
 function ipMatches(entries: string[], ip: string): boolean {
   const classC = ip.replace(/\.\d+$/, '.x');

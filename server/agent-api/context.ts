@@ -46,27 +46,8 @@ export interface RequestFacts {
   startedAt: bigint;
 }
 
-export interface Clock {
-  now: Date;
-  /** Unix seconds. */
-  epoch: number;
-  /** YYYY-MM-DD HH:MM:SS */
-  nowTime: string;
-  /** YYYYMMDDHHMMSS */
-  entryDate: string;
-}
-
-export function clockAt(now: Date): Clock {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const d = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-  const t = `${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}`;
-  return {
-    now,
-    epoch: Math.floor(now.getTime() / 1000),
-    nowTime: `${d} ${t}`,
-    entryDate: `${d.replace(/-/g, '')}${t.replace(/:/g, '')}`,
-  };
-}
+export { clockAt, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 
 export class ApiContext {
   /** The body as written so far. */

@@ -9,6 +9,8 @@ import { BUILD, VERSION } from './functions/version.js';
 export interface ApiReply {
   status: number;
   body: string;
+  /** Agents whose command columns the request wrote: the engine applies them now. */
+  commandsFor: string[];
 }
 
 const DEFAULT_SETTINGS: SystemSettings = {
@@ -59,15 +61,16 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
     const ctx = new ApiContext(database, trx, p, settings, apiUser, clock, facts);
     const fn = functions.get(p.function);
 
+    const answer = (): ApiReply => ({ status: ctx.status, body: ctx.body.join(''), commandsFor: [...ctx.commandsFor] });
     if (fn?.noAuth) {
       await fn.run(ctx);
-      return { status: ctx.status, body: ctx.body.join('') };
+      return answer();
     }
-    if (!(await authenticate(ctx))) return { status: ctx.status, body: ctx.body.join('') };
+    if (!(await authenticate(ctx))) return answer();
     // An unknown function (valid auth) gets an empty body; decisions.md: it is logged.
     if (!fn) {
       await ctx.log({ result: 'ERROR', reason: 'unknown function', data: '' });
-      return { status: 200, body: '' };
+      return { status: 200, body: '', commandsFor: [] };
     }
     const debug = p.format === 'debug';
     if (debug) {
@@ -81,6 +84,6 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
         ctx.print(`\n<!-- script runtime: ${Math.round(seconds)} seconds -->\n</body>\n</html>\n`);
       }
     }
-    return { status: ctx.status, body: ctx.body.join('') };
+    return answer();
   });
 }

@@ -15,7 +15,7 @@ for (const [name, spec] of Object.entries(tableSpecs)) {
 }
 
 /** Cut string values of a row to their column widths (in characters). */
-export function fit<R extends Record<string, unknown>>(table: TableName, row: R): R {
+export function fit<const R extends Record<string, unknown>>(table: TableName, row: R): R {
   const w = widths[table];
   if (!w) return row;
   const out: Record<string, unknown> = { ...row };

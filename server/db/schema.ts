@@ -5,12 +5,14 @@ import { systemTables } from './schema/system.js';
 import { campaignTables } from './schema/campaigns.js';
 import { leadTables } from './schema/leads.js';
 import { liveTables } from './schema/live.js';
+import { screenTables } from './schema/screen.js';
 
 export const tables = {
   ...systemTables,
   ...campaignTables,
   ...leadTables,
   ...liveTables,
+  ...screenTables,
 };
 
 export type TableName = keyof typeof tables;

@@ -7,6 +7,8 @@ import { handleApiRequest } from '../agent-api/dispatch.js';
 export interface ApiRouteOptions {
   database: Database;
   hostname: string;
+  /** Called after a request that wrote agent commands has committed. */
+  onCommands?: (users: string[]) => void;
 }
 
 function serverAddress(req: FastifyRequest): { name: string; port: number } {
@@ -36,6 +38,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       https: req.protocol === 'https',
       hostname: opts.hostname,
     });
+    if (answer.commandsFor.length) opts.onCommands?.(answer.commandsFor);
     reply
       .code(answer.status)
       .header('Content-Type', 'text/html; charset=utf-8')

@@ -1,15 +1,29 @@
-// The Fastify app, assembled in one readable place: parsers and limits, then the
-// Agent API, then the agent screen's endpoints, then the static SPA.
+// The Fastify app, assembled in one readable place: limits, the Agent API, the agent
+// screen's endpoints, the simulated switch's control surface, then the built SPA.
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import http from 'node:http';
 import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.js';
+import { SimSwitch } from '../switch/sim.js';
+import type { Switch } from '../switch/switch.js';
+import { AgentEngine, type EngineOptions } from '../agents/engine.js';
 import { apiRoutes } from './api-route.js';
+import { agentRoutes } from './agent-routes.js';
+import { simRoutes } from './sim-routes.js';
 
 export interface AppConfig {
   /** Host name written to vicidial_webservers and shown by `webserver`. */
   hostname?: string;
   logger?: boolean;
+  /** Run the engine (command sweep, call routing). Off in request-level tests. */
+  engine?: boolean | EngineOptions;
+  /** Serve /sim/... (default on). */
+  simControl?: boolean;
+  /** Folder of the built SPA (default dist/ when it exists). */
+  staticDir?: string | false;
 }
 
 export interface AppOptions {
@@ -17,8 +31,16 @@ export interface AppOptions {
   config?: AppConfig;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    engine: AgentEngine;
+    sw: Switch;
+  }
+}
+
 /** Requests with long query strings (100 kB values) must be answered, not refused. */
 const MAX_HEADER_SIZE = 1024 * 1024;
+const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export async function buildApp({ database, config = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -28,6 +50,28 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
     serverFactory: (handler) => http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, handler),
   });
   const hostname = config.hostname ?? os.hostname();
-  await app.register(apiRoutes, { database, hostname });
+  const sw = new SimSwitch();
+  const engineOptions = typeof config.engine === 'object' ? config.engine : {};
+  const engine = new AgentEngine(database, sw, { onError: (err) => app.log.error(err), ...engineOptions });
+  app.decorate('engine', engine);
+  app.decorate('sw', sw);
+
+  await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users) });
+  await app.register(agentRoutes, { database, sw });
+  if (config.simControl !== false) await app.register(simRoutes, { database, sw });
+
+  const staticDir = config.staticDir === undefined ? DEFAULT_DIST : config.staticDir;
+  if (staticDir && existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !/^\/(agc|agent|sim)\//.test(req.url)) return reply.sendFile('index.html');
+      return reply.code(404).send({ error: 'not found' });
+    });
+  }
+
+  if (config.engine && engineOptions.autoStart !== false) {
+    app.addHook('onReady', async () => engine.start());
+    app.addHook('onClose', async () => engine.stop());
+  }
   return app;
 }

@@ -277,6 +277,9 @@ export const liveTables = {
       queue_date: datetime().defaultNow(),
       user: varchar(20),
     },
+    // One delivery per (notification, agent): the guard that makes delivery exactly-once
+    // across server processes (decisions.md "notification lifetime"; server/agents/notifications.ts).
+    unique: [['notification_id', 'user']],
     indexes: [['user'], ['notification_id']],
   }),
 

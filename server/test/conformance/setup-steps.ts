@@ -42,6 +42,8 @@ export const BASELINE_PATCH: SetupStep[] = [
     email: 'alice@example.com', comments: 'first lead', modify_date: '2026-01-02 10:00:00',
   }, { lead_id: 1 }),
   { autoIncrement: 'vicidial_list', next: 100 },
+  // README: 1000/SALESLINE has "filtered 1"; the baseline file leaves calls_today_filtered out (ci.01 copies it).
+  upd('vicidial_inbound_group_agents', { calls_today_filtered: 1 }, { user: '1000', group_id: 'SALESLINE' }),
 ];
 
 // ---- agent 1000 states -------------------------------------------------------------

@@ -143,7 +143,8 @@ export const setups2: Record<string, SetupStep[]> = {
     ins('vicidial_email_list', { status: 'NEW', group_id: 'TEST_IN' }, { status: 'QUEUE', group_id: 'SALESLINE' }),
   ],
   'cq.05': B,
-  'cq.07': [...CQ_CALLS, ...liveAgent({ closer_campaigns: null })],
+  // "vla.closer_campaigns NULL": our column is NOT NULL (TEXT default ''); '' is the same empty list.
+  'cq.07': [...CQ_CALLS, ...liveAgent({ closer_campaigns: '' })],
   // ---- ffl ----
   'ffl.01': FRONTER,
   'ffl.03': B,

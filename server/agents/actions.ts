@@ -1,0 +1,67 @@
+// What the agent does from the screen: the same state machine and switch the API's
+// commands go through, applied at once.
+import type { Database } from '../db/database.js';
+import type { Switch } from '../switch/switch.js';
+import type { AgentAction } from './types.js';
+import { changeState, waitingStatus } from './state.js';
+import { addActivity } from './activity.js';
+import { dispose, inDispo } from './dispo.js';
+import { logout } from './session.js';
+
+export class ActionRefused extends Error {}
+
+export async function performAction(database: Database, sw: Switch, user: string, action: AgentAction): Promise<void> {
+  await database.db.transaction().execute(async (db) => {
+    const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
+    if (!agent) throw new ActionRefused('not_logged_in');
+    const onCall = agent.status === 'INCALL' || agent.status === 'QUEUE';
+    switch (action.action) {
+      case 'pause': {
+        if (onCall || inDispo(agent)) {
+          // Pause after the call, like the dispo screen's "pause" box.
+          await db.updateTable('vicidial_live_agents').set({ external_pause: `PAUSE!${Math.floor(Date.now() / 1000)}` }).where('user', '=', user).execute();
+          return;
+        }
+        if (agent.status === 'PAUSED') {
+          if (action.pauseCode) await changeState(db, agent, 'PAUSED', 'PCODE', { pause_code: action.pauseCode.slice(0, 6) }, { comments: 'SCREEN' });
+          return;
+        }
+        await changeState(db, agent, 'PAUSED', 'PAUSE', { pause_code: (action.pauseCode ?? '').slice(0, 6) }, { comments: 'SCREEN' });
+        return;
+      }
+      case 'pause_code':
+        if (agent.status !== 'PAUSED') throw new ActionRefused('not_paused');
+        await changeState(db, agent, 'PAUSED', 'PCODE', { pause_code: action.pauseCode.slice(0, 6) }, { comments: 'SCREEN' });
+        return;
+      case 'resume': {
+        if (agent.status !== 'PAUSED' || agent.lead_id > 0) throw new ActionRefused('not_paused');
+        const campaign = await db.selectFrom('vicidial_campaigns').select('dial_method').where('campaign_id', '=', agent.campaign_id).executeTakeFirst();
+        await changeState(db, agent, waitingStatus(agent, campaign?.dial_method ?? 'RATIO'), 'READY', { pause_code: '', external_pause: '', external_pause_code: '' }, { comments: 'SCREEN' });
+        return;
+      }
+      case 'hangup':
+        if (!onCall) throw new ActionRefused('no_call');
+        await sw.hangupCustomer(db, agent, 'agent');
+        return;
+      case 'dispo':
+        if (!inDispo(agent)) throw new ActionRefused('no_dispo');
+        if (!/^[A-Za-z0-9_-]{1,6}$/.test(action.status)) throw new ActionRefused('bad_status');
+        await dispose(db, sw, agent, { status: action.status, callback: action.callback, pauseAfter: action.pauseAfter, by: user });
+        return;
+      case 'dial': {
+        if (agent.status !== 'PAUSED' || agent.lead_id > 0) throw new ActionRefused('not_paused');
+        const phone = (action.phoneNumber ?? '').replace(/[^0-9]/g, '');
+        if (!action.leadId && phone.length < 2) throw new ActionRefused('bad_number');
+        const moved = await sw.dial(db, agent, { phoneNumber: phone, phoneCode: action.phoneCode, leadId: action.leadId });
+        if (!moved) throw new ActionRefused('not_paused');
+        await addActivity(db, user, 'activity.dialing', { number: phone });
+        return;
+      }
+      case 'logout':
+        if (onCall) throw new ActionRefused('on_call');
+        if (inDispo(agent)) throw new ActionRefused('dispo_pending');
+        await logout(db, sw, agent, 'SCREEN');
+        return;
+    }
+  });
+}

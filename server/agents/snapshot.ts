@@ -1,0 +1,133 @@
+// The one thing the screen polls: the agent's whole state, with a version (ETag) so an
+// unchanged poll costs a few indexed reads and a 304.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { parseDateTime } from '../clock.js';
+import type { Db } from './db.js';
+import type { AgentSnapshot, AgentState, CallInfo, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
+import { inDispo } from './dispo.js';
+import { pendingEffects, recentActivity } from './activity.js';
+
+interface CampaignStatics {
+  at: number;
+  name: string;
+  statuses: StatusChoice[];
+  pauseCodes: PauseCodeChoice[];
+}
+
+const STATICS_TTL_MS = 5000;
+const staticsCache = new WeakMap<object, Map<string, CampaignStatics>>();
+
+/** Campaign name, statuses and pause codes change rarely: cached for a few seconds. */
+async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Promise<CampaignStatics> {
+  let byCampaign = staticsCache.get(cacheKey);
+  if (!byCampaign) staticsCache.set(cacheKey, (byCampaign = new Map()));
+  const hit = byCampaign.get(campaignId);
+  if (hit && Date.now() - hit.at < STATICS_TTL_MS) return hit;
+  const campaign = await db.selectFrom('vicidial_campaigns').select('campaign_name').where('campaign_id', '=', campaignId).executeTakeFirst();
+  const system = await db.selectFrom('vicidial_statuses').select(['status', 'status_name', 'scheduled_callback']).where('selectable', '=', 'Y').orderBy('status').execute();
+  const own = await db.selectFrom('vicidial_campaign_statuses').select(['status', 'status_name', 'scheduled_callback'])
+    .where('campaign_id', '=', campaignId).where('selectable', '=', 'Y').orderBy('status').execute();
+  const codes = await db.selectFrom('vicidial_pause_codes').select(['pause_code', 'pause_code_name']).where('campaign_id', '=', campaignId).orderBy('pause_code').execute();
+  const seen = new Set<string>();
+  const statuses: StatusChoice[] = [];
+  for (const s of [...own, ...system]) {
+    if (seen.has(s.status)) continue;
+    seen.add(s.status);
+    statuses.push({ status: s.status, name: s.status_name, callback: s.scheduled_callback === 'Y' });
+  }
+  const value: CampaignStatics = {
+    at: Date.now(), name: campaign?.campaign_name ?? campaignId, statuses,
+    pauseCodes: codes.map((c) => ({ code: c.pause_code, name: c.pause_code_name })),
+  };
+  byCampaign.set(campaignId, value);
+  return value;
+}
+
+const ingroupsOf = (closer: string | null) => (closer ?? '').trim().split(/\s+/).filter((g) => g && g !== '-');
+
+export async function buildSnapshot(db: Db, cacheKey: object, user: string, simulated: boolean): Promise<AgentSnapshot | undefined> {
+  const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
+  if (!agent) return undefined;
+  const statics = await campaignStatics(db, cacheKey, agent.campaign_id);
+  const userRow = await db.selectFrom('vicidial_users').select('full_name').where('user', '=', user).executeTakeFirst();
+  const callRow = agent.callerid
+    ? await db.selectFrom('vicidial_auto_calls').selectAll().where('callerid', '=', agent.callerid).executeTakeFirst()
+    : undefined;
+  const leadRow = agent.lead_id > 0
+    ? await db.selectFrom('vicidial_list').selectAll().where('lead_id', '=', agent.lead_id).executeTakeFirst()
+    : agent.preview_lead_id > 0
+      ? await db.selectFrom('vicidial_list').selectAll().where('lead_id', '=', agent.preview_lead_id).executeTakeFirst()
+      : undefined;
+  const ingroups = ingroupsOf(agent.closer_campaigns);
+  const waiting = await db.selectFrom('vicidial_auto_calls').select(sql<number>`count(*)`.as('n'))
+    .where('status', '=', 'LIVE')
+    .where((eb) => eb.or([eb('campaign_id', '=', agent.campaign_id), ...(ingroups.length ? [eb('campaign_id', 'in', ingroups)] : [])]))
+    .where((eb) => eb.or([eb('agent_only', '=', ''), eb('agent_only', '=', user)]))
+    .executeTakeFirst();
+  const recording = await db.selectFrom('recording_log').select(['recording_id', 'filename', 'start_epoch'])
+    .where('user', '=', user).where('end_epoch', 'is', null).orderBy('recording_id', 'desc').limit(1).executeTakeFirst();
+  const parked = agent.callerid
+    ? await db.selectFrom('parked_channels').select(['parked_time', 'extension']).where('channel_group', '=', agent.callerid).executeTakeFirst()
+    : undefined;
+
+  let state: AgentState;
+  const status = agent.status as RowStatus;
+  if (status === 'INCALL' || status === 'QUEUE') {
+    if (!callRow) state = 'dead';
+    else if (callRow.status === 'SENT' || callRow.status === 'RINGING') state = 'dialing';
+    else state = status === 'QUEUE' ? 'queue' : 'incall';
+  } else if (inDispo(agent)) state = 'dispo';
+  else if (agent.preview_lead_id > 0 && status === 'PAUSED') state = 'preview';
+  else if (status === 'READY') state = 'ready';
+  else if (status === 'CLOSER') state = 'closer';
+  else if (status === 'MQUEUE') state = 'queue';
+  else state = 'paused';
+
+  let call: CallInfo | null = null;
+  if (agent.callerid && (status === 'INCALL' || status === 'QUEUE')) {
+    call = {
+      direction: agent.callerid.startsWith('Y') ? 'inbound' : 'outbound',
+      callerid: agent.callerid,
+      uniqueid: callRow?.uniqueid ?? agent.uniqueid,
+      channel: callRow?.channel ?? agent.channel,
+      phoneNumber: callRow?.phone_number ?? leadRow?.phone_number ?? '',
+      state: state === 'dead' ? 'ended' : state === 'dialing' ? 'ringing' : 'live',
+      startedAt: parseDateTime(agent.last_call_time),
+      ingroup: callRow?.call_type === 'IN' ? callRow.campaign_id : null,
+    };
+  }
+  const lead: LeadFields | null = leadRow ? {
+    lead_id: leadRow.lead_id, list_id: Number(leadRow.list_id), status: leadRow.status, vendor_lead_code: leadRow.vendor_lead_code,
+    source_id: leadRow.source_id, phone_code: leadRow.phone_code, phone_number: leadRow.phone_number, title: leadRow.title,
+    first_name: leadRow.first_name, middle_initial: leadRow.middle_initial, last_name: leadRow.last_name, address1: leadRow.address1,
+    address2: leadRow.address2, address3: leadRow.address3, city: leadRow.city, state: leadRow.state, province: leadRow.province,
+    postal_code: leadRow.postal_code, country_code: leadRow.country_code, gender: leadRow.gender, date_of_birth: leadRow.date_of_birth,
+    alt_phone: leadRow.alt_phone, email: leadRow.email, security_phrase: leadRow.security_phrase, comments: leadRow.comments,
+    rank: Number(leadRow.rank), owner: leadRow.owner,
+  } : null;
+
+  const body: Omit<AgentSnapshot, 'version' | 'serverTime'> = {
+    simulated,
+    agent: {
+      user, fullName: userRow?.full_name ?? user, campaignId: agent.campaign_id, campaignName: statics.name, status, state,
+      pauseCode: agent.pause_code, stateSince: parseDateTime(agent.last_state_change), sessionId: agent.conf_exten,
+      extension: agent.extension, serverIp: agent.server_ip, ingroups, blended: agent.outbound_autodial === 'Y',
+      callsToday: agent.calls_today,
+      pauseAfterCall: agent.external_pause.includes('PAUSE') && (state === 'incall' || state === 'dead' || state === 'dialing' || state === 'dispo'),
+    },
+    call,
+    lead,
+    statuses: statics.statuses,
+    pauseCodes: statics.pauseCodes,
+    callsWaiting: Number(waiting?.n ?? 0),
+    recording: recording ? { id: recording.recording_id, filename: recording.filename, startedAt: Number(recording.start_epoch ?? 0) * 1000 } : null,
+    park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' } : null,
+    threeWay: null,
+    playback: null,
+    effects: (await pendingEffects(db, user)) as AgentSnapshot['effects'],
+    activity: await recentActivity(db, user) as AgentSnapshot['activity'],
+  };
+  const version = createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 20);
+  return { version, serverTime: Date.now(), ...body };
+}

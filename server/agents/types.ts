@@ -1,0 +1,152 @@
+// The contract between the back end's agent endpoints and the agent screen (src/).
+// Type-only: the SPA imports these types, never server code.
+
+export type RowStatus = 'READY' | 'QUEUE' | 'INCALL' | 'PAUSED' | 'CLOSER' | 'MQUEUE';
+
+/** What the screen shows as the agent's state (agent-screen.md §5.2, derived). */
+export type AgentState =
+  | 'paused'    // PAUSED, no lead
+  | 'ready'     // READY (outbound + inbound if blended)
+  | 'closer'    // CLOSER (inbound only)
+  | 'queue'     // a call is being routed to the agent
+  | 'dialing'   // manual dial ringing
+  | 'incall'    // on a live call
+  | 'dead'      // INCALL but the customer hung up
+  | 'dispo'     // call over, disposition pending (PAUSED/READY with a lead)
+  | 'preview';  // previewing a lead before dialing
+
+export interface LeadFields {
+  lead_id: number;
+  list_id: number;
+  status: string;
+  vendor_lead_code: string;
+  source_id: string;
+  phone_code: string;
+  phone_number: string;
+  title: string;
+  first_name: string;
+  middle_initial: string;
+  last_name: string;
+  address1: string;
+  address2: string;
+  address3: string;
+  city: string;
+  state: string;
+  province: string;
+  postal_code: string;
+  country_code: string;
+  gender: string;
+  date_of_birth: string | null;
+  alt_phone: string;
+  email: string;
+  security_phrase: string;
+  comments: string;
+  rank: number;
+  owner: string;
+}
+
+export interface CallInfo {
+  direction: 'inbound' | 'outbound';
+  /** 20-character VICIdial call id (V…, M…, Y…). */
+  callerid: string;
+  uniqueid: string;
+  channel: string;
+  phoneNumber: string;
+  /** ringing: manual dial not answered yet; live: talking; ended: customer gone (dead call). */
+  state: 'ringing' | 'live' | 'ended';
+  /** Epoch ms the call reached the agent (or the dial started). */
+  startedAt: number;
+  ingroup: string | null;
+}
+
+export interface StatusChoice {
+  status: string;
+  name: string;
+  /** A scheduled-callback status: the screen asks for date, time, type and comments. */
+  callback: boolean;
+}
+
+export interface PauseCodeChoice {
+  code: string;
+  name: string;
+}
+
+/** A command only the screen can carry out; shown once, then acknowledged. */
+export interface ScreenEffect {
+  id: string;
+  kind: 'notification' | 'reload' | 'timer' | 'focus' | 'webphone' | 'preview' | 'toast';
+  /** Epoch ms the effect was created. */
+  createdAt: number;
+  payload: Record<string, unknown>;
+}
+
+export interface ActivityEntry {
+  at: number;
+  /** i18n key of the event, e.g. 'activity.paused' */
+  key: string;
+  /** Values for the message, e.g. { by: '6666', source: 'crm' } */
+  values: Record<string, string>;
+}
+
+export interface AgentSnapshot {
+  version: string;
+  serverTime: number;
+  /** The switch is simulated: the screen says so. */
+  simulated: boolean;
+  agent: {
+    user: string;
+    fullName: string;
+    campaignId: string;
+    campaignName: string;
+    status: RowStatus;
+    state: AgentState;
+    pauseCode: string;
+    /** Epoch ms of the last state change (state timer). */
+    stateSince: number;
+    sessionId: string;
+    extension: string;
+    serverIp: string;
+    ingroups: string[];
+    blended: boolean;
+    callsToday: number;
+    /** A PAUSE was asked for during the call: applied once the disposition is saved. */
+    pauseAfterCall: boolean;
+  };
+  call: CallInfo | null;
+  lead: LeadFields | null;
+  statuses: StatusChoice[];
+  pauseCodes: PauseCodeChoice[];
+  callsWaiting: number;
+  recording: { id: number; filename: string; startedAt: number } | null;
+  park: { parkedAt: number; kind: 'customer' | 'ivr' | 'xfer' } | null;
+  threeWay: { number: string; state: 'ringing' | 'live' | 'ended' } | null;
+  playback: { file: string; state: 'playing' | 'paused' } | null;
+  effects: ScreenEffect[];
+  activity: ActivityEntry[];
+}
+
+export interface LoginRequest {
+  user: string;
+  pass: string;
+  phone_login?: string;
+  phone_pass?: string;
+  campaign: string;
+  ingroups?: string[];
+  blended?: boolean;
+}
+
+export interface LoginOptions {
+  campaigns: { id: string; name: string; allowInbound: boolean }[];
+  ingroups: { id: string; name: string }[];
+}
+
+export type LoginError = 'bad_credentials' | 'not_agent' | 'campaign_not_allowed' | 'campaign_inactive' | 'missing_fields';
+
+export type AgentAction =
+  | { action: 'pause'; pauseCode?: string }
+  | { action: 'resume' }
+  | { action: 'hangup' }
+  | { action: 'dispo'; status: string; callback?: { datetime: string; type: 'USERONLY' | 'ANYONE'; comments: string }; pauseAfter?: boolean }
+  | { action: 'dial'; phoneNumber?: string; phoneCode?: string; leadId?: number }
+  | { action: 'pause_code'; pauseCode: string }
+  | { action: 'logout' };

@@ -1,0 +1,68 @@
+// Our own tables (not VICIdial's): the agent screen's sessions, the effects queued for it,
+// its activity list, and the simulated switch's inspectable state.
+import { autoId, bigint, datetime, enumOf, int, text, varchar } from '../columns.js';
+import { table } from '../columns.js';
+
+export const screenTables = {
+  // One row per logged-in browser session; the token authorises the screen's requests.
+  agent_screen_sessions: table({
+    columns: {
+      token: varchar(64),
+      user: varchar(20),
+      created_at: datetime(),
+    },
+    primaryKey: ['token'],
+    indexes: [['user']],
+  }),
+
+  // Commands only the screen can carry out (notification, reload, timer, focus, webphone,
+  // preview), delivered in the snapshot until acknowledged.
+  agent_screen_effects: table({
+    columns: {
+      effect_id: autoId(),
+      user: varchar(20),
+      kind: varchar(20),
+      payload: text().default('{}'),
+      created_ms: bigint().default(0),
+      acked_ms: bigint().default(0),
+    },
+    indexes: [['user', 'acked_ms']],
+  }),
+
+  // What happened to the agent and who did it, for the screen's activity list and toasts.
+  agent_activity: table({
+    columns: {
+      activity_id: autoId(),
+      user: varchar(20),
+      at_ms: bigint(),
+      event_key: varchar(40),
+      event_values: text().default('{}'),
+    },
+    indexes: [['user', 'activity_id']],
+  }),
+
+  // Simulated switch: how a dialled number behaves (ring time, then answer/busy/no answer).
+  sim_dial_outcomes: table({
+    columns: {
+      phone_number: varchar(18),
+      outcome: enumOf('ANSWER', 'BUSY', 'NOANSWER').default('ANSWER'),
+      ring_ms: int().unsigned().default(1500),
+    },
+    primaryKey: ['phone_number'],
+  }),
+
+  // Simulated switch: every event it carried out (DTMF sent, playback, hangups, transfers,
+  // parking), inspectable through /sim/state and by tests.
+  sim_switch_events: table({
+    columns: {
+      event_id: autoId(),
+      at_ms: bigint(),
+      conf_exten: varchar(20).default(''),
+      user: varchar(20).default(''),
+      callerid: varchar(20).default(''),
+      event: varchar(30),
+      detail: text().default(''),
+    },
+    indexes: [['conf_exten'], ['user']],
+  }),
+};
