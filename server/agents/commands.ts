@@ -46,7 +46,7 @@ export async function applyCommands(database: Database, sw: Switch, user: string
 /** Agents whose rows carry any command (the sweep for rows changed behind our back). */
 export async function agentsWithCommands(db: Db, limit = 500): Promise<string[]> {
   const rows = await db.selectFrom('vicidial_live_agents').select('user')
-    .where((eb) => eb.or(handlers.map((h) => eb.and([eb(h.column, '!=', ''), eb(h.column, '!=', h.cleared)]))))
+    .where((eb) => eb.or(handlers.map((h) => h.pendingWhere?.(eb) ?? eb(h.column, 'not in', ['', h.cleared]))))
     .limit(limit).execute();
   return rows.map((r) => r.user);
 }

@@ -4,6 +4,7 @@
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import { agentsWithCommands, applyCommands } from './commands.js';
+import { deliverNotifications } from './notify.js';
 
 export interface EngineOptions {
   intervalMs?: number;
@@ -19,6 +20,7 @@ export class AgentEngine {
   private running: Promise<void> | undefined;
   private readonly nudged = new Set<string>();
   private lastGenerated = Date.now();
+  private lastNotified = 0;
 
   constructor(private readonly database: Database, private readonly sw: Switch, private readonly options: EngineOptions = {}) {}
 
@@ -53,6 +55,10 @@ export class AgentEngine {
     for (const user of users) await applyCommands(this.database, this.sw, user);
     await this.generate();
     await this.database.db.transaction().execute((trx) => this.sw.tick(trx, new Date()));
+    if (Date.now() - this.lastNotified >= 250) {
+      this.lastNotified = Date.now();
+      await deliverNotifications(this.database.db, new Date());
+    }
   }
 
   private async generate(): Promise<void> {

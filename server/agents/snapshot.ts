@@ -71,6 +71,11 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     ? await db.selectFrom('parked_channels').select(['parked_time', 'extension']).where('channel_group', '=', agent.callerid).executeTakeFirst()
     : undefined;
 
+  const leg = await db.selectFrom('sim_legs').select(['number', 'state']).where('user', '=', user).where('state', '!=', 'ended')
+    .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as { number: string; state: 'ringing' | 'live' | 'parked' } | undefined;
+  const playing = await db.selectFrom('live_channels').select(['channel_data', 'channel_group'])
+    .where('extension', '=', agent.conf_exten).where('server_ip', '=', agent.server_ip).where('channel', 'like', 'IAX2/ASTplay%').executeTakeFirst();
+
   let state: AgentState;
   const status = agent.status as RowStatus;
   if (status === 'INCALL' || status === 'QUEUE') {
@@ -123,8 +128,8 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     callsWaiting: Number(waiting?.n ?? 0),
     recording: recording ? { id: recording.recording_id, filename: recording.filename, startedAt: Number(recording.start_epoch ?? 0) * 1000 } : null,
     park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' } : null,
-    threeWay: null,
-    playback: null,
+    threeWay: leg ? { number: leg.number, state: leg.state === 'parked' ? 'live' : leg.state } : null,
+    playback: playing ? { file: playing.channel_data, state: playing.channel_group === 'PAUSED' ? 'paused' : 'playing' } : null,
     effects: (await pendingEffects(db, user)) as AgentSnapshot['effects'],
     activity: await recentActivity(db, user) as AgentSnapshot['activity'],
   };

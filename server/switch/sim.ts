@@ -11,6 +11,8 @@ import { callerId, uniqueId } from '../agents/ids.js';
 import { changeState } from '../agents/state.js';
 import { addActivity } from '../agents/activity.js';
 import type { InboundCall, ManualDial, Switch } from './switch.js';
+import { processManagerQueue } from './manager.js';
+import { advanceLegs } from '../agents/handlers/calls.js';
 
 const DEFAULT_RING_MS = 1500;
 const channelFor = () => `SIP/carrier-${randomInt(0, 0xffffffff).toString(16).padStart(8, '0')}`;
@@ -124,7 +126,9 @@ export class SimSwitch implements Switch {
   }
 
   async tick(db: Db, now: Date): Promise<void> {
+    await processManagerQueue(db, this);
     await this.advanceDials(db, now);
+    await advanceLegs(db, now);
     await this.route(db, now);
   }
 

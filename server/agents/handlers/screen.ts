@@ -1,6 +1,87 @@
-// Commands the screen shows: external_update_fields (field changes, panel reloads),
+// Commands the screen shows: external_update_fields (field changes and panel reloads),
 // external_timer_action, external_lead_id (switch_lead), manager_ingroup_set
-// (change_ingroups) (agent-screen.md §3.8–§3.11, §3.19).
+// (change_ingroups) (agent-screen.md §3.8–§3.11, §3.19). The lead's new values are in the
+// database already; the screen re-reads them with the snapshot.
+import { fit } from '../../db/fit.js';
+import { formatDateTime } from '../../clock.js';
 import type { CommandHandler } from './types.js';
+import { addActivity, addEffect } from '../activity.js';
 
-export const screenHandlers: CommandHandler[] = [];
+/** The panel triggers update_fields and refresh_panel may name. */
+export const PANEL_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload', 'callbacksreload'] as const;
+
+export const screenHandlers: CommandHandler[] = [
+  {
+    column: 'external_update_fields',
+    functions: ['update_fields', 'refresh_panel'],
+    cleared: '0',
+    pending: (a) => a.external_update_fields === '1',
+    pendingWhere: (eb) => eb('external_update_fields', '=', '1'),
+    ready: () => true,
+    async apply(db, _sw, agent, _value, by) {
+      const names = agent.external_update_fields_data.split(',').map((s) => s.trim()).filter(Boolean);
+      const panels = names.filter((n) => (PANEL_TRIGGERS as readonly string[]).includes(n));
+      const fields = names.filter((n) => !(PANEL_TRIGGERS as readonly string[]).includes(n));
+      await db.updateTable('vicidial_live_agents').set({ external_update_fields_data: '' }).where('user', '=', agent.user).execute();
+      if (panels.length) await addEffect(db, agent.user, 'reload', { panels, ...by });
+      if (fields.length) await addActivity(db, agent.user, 'activity.fieldsUpdated', { fields: fields.join(', '), ...by });
+      else if (panels.length) await addActivity(db, agent.user, 'activity.panelsReloaded', { panels: panels.join(', '), ...by });
+    },
+  },
+  {
+    // §3.11: the screen counts `seconds` from the start of the current call.
+    column: 'external_timer_action',
+    functions: ['set_timer_action'],
+    cleared: '',
+    pending: (a) => a.external_timer_action !== '',
+    ready: () => true,
+    async apply(db, _sw, agent, value, by) {
+      await addEffect(db, agent.user, 'timer', {
+        action: value, message: agent.external_timer_action_message, seconds: agent.external_timer_action_seconds,
+        destination: agent.external_timer_action_destination, callerid: agent.callerid, ...by,
+      });
+      await addActivity(db, agent.user, 'activity.timerSet', { action: value, seconds: String(agent.external_timer_action_seconds), ...by });
+    },
+  },
+  {
+    // §3.19: the live call now belongs to another lead; the customer panel reloads.
+    column: 'external_lead_id',
+    functions: ['switch_lead'],
+    cleared: 0,
+    pending: (a) => Number(a.external_lead_id) > 0,
+    pendingWhere: (eb) => eb('external_lead_id', '>', 0),
+    ready: () => true,
+    async apply(db, _sw, agent, value, by) {
+      const leadId = Number(value);
+      if (!agent.callerid || agent.lead_id === leadId) return;
+      await db.updateTable('vicidial_live_agents').set({ lead_id: leadId }).where('user', '=', agent.user).execute();
+      await db.updateTable('vicidial_auto_calls').set({ lead_id: leadId }).where('callerid', '=', agent.callerid).execute();
+      await addActivity(db, agent.user, 'activity.leadSwitched', { from: String(agent.lead_id), to: String(leadId), ...by });
+    },
+  },
+  {
+    // §4 of api-reference: SET turns external_ingroups into the agent's in-groups.
+    column: 'manager_ingroup_set',
+    functions: ['change_ingroups'],
+    cleared: 'Y',
+    pending: (a) => a.manager_ingroup_set === 'SET',
+    pendingWhere: (eb) => eb('manager_ingroup_set', '=', 'SET'),
+    ready: () => true,
+    async apply(db, _sw, agent, _value, by) {
+      const blended = agent.external_blended === '1' ? 'Y' : 'N';
+      await db.updateTable('vicidial_live_agents').set({ closer_campaigns: agent.external_ingroups, outbound_autodial: blended })
+        .where('user', '=', agent.user).execute();
+      // A waiting agent's READY/CLOSER follows the new selection at once.
+      const hasGroups = agent.external_ingroups.trim().replace(/-$/, '').trim() !== '';
+      if (agent.status === 'READY' || agent.status === 'CLOSER') {
+        const to = hasGroups && blended === 'N' ? 'CLOSER' : 'READY';
+        await db.updateTable('vicidial_live_agents').set({ status: to }).where('user', '=', agent.user).where('status', '=', agent.status).execute();
+      }
+      await db.insertInto('vicidial_user_closer_log').values(fit('vicidial_user_closer_log', {
+        user: agent.user, campaign_id: agent.campaign_id, event_date: formatDateTime(new Date()), blended: agent.external_blended,
+        closer_campaigns: agent.external_ingroups, manager_change: by.by,
+      })).execute();
+      await addActivity(db, agent.user, 'activity.ingroupsChanged', { ingroups: agent.external_ingroups.replace(/-$/, '').trim(), ...by });
+    },
+  },
+];

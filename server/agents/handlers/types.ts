@@ -1,4 +1,6 @@
 // A command column of vicidial_live_agents and how the server applies it.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Db, LiveAgentRow } from '../db.js';
 import type { Switch } from '../../switch/switch.js';
 
@@ -19,6 +21,8 @@ export interface CommandHandler {
   functions: string[];
   /** Whether the row carries this command. */
   pending(agent: LiveAgentRow): boolean;
+  /** The same test in SQL, for the sweep (default: the column is neither '' nor `cleared`). */
+  pendingWhere?: (eb: ExpressionBuilder<DB, 'vicidial_live_agents'>) => Expression<SqlBool>;
   /** Whether it can be applied now; otherwise it stays for a later sweep. */
   ready(agent: LiveAgentRow): boolean;
   /** The value the column is reset to when claimed. */

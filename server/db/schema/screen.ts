@@ -65,4 +65,17 @@ export const screenTables = {
     },
     indexes: [['conf_exten'], ['user']],
   }),
+
+  // Simulated switch: third-party legs of the agent's conference (3-way calls, transfers).
+  sim_legs: table({
+    columns: {
+      leg_id: autoId(),
+      conf_exten: varchar(20),
+      user: varchar(20),
+      number: varchar(100).default(''),
+      state: enumOf('ringing', 'live', 'parked', 'ended').default('ringing'),
+      started_ms: bigint().default(0),
+    },
+    indexes: [['conf_exten'], ['user']],
+  }),
 };

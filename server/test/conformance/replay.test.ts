@@ -61,8 +61,17 @@ function logProblems(actual: ActualChanges): string[] {
   return [];
 }
 
-/** Everything that differs from the expectation; [] = pass. */
-async function replay(database: Database, app: FastifyInstance, r: ConformanceRecord): Promise<string[]> {
+/** Everything that differs from the expectation; [] = pass. A fresh app per record: no in-memory state (switch, caches) carries over. */
+async function replay(database: Database, r: ConformanceRecord): Promise<string[]> {
+  const app = await buildApp({ database, config: { hostname: '<hostname>', staticDir: false } });
+  try {
+    return await replayWith(database, app, r);
+  } finally {
+    await app.close();
+  }
+}
+
+async function replayWith(database: Database, app: FastifyInstance, r: ConformanceRecord): Promise<string[]> {
   await clearAllTables(database);
   await loadScenario(database, baseline, 'oracle-baseline.json');
   await prepare(database, app, r);
@@ -100,15 +109,12 @@ const groups = [...new Set(records.map((r) => r.group))];
 for (const dialect of testDialects()) {
   describe(`conformance replay (${dialect})`, () => {
     let database: Database;
-    let app: FastifyInstance;
 
     beforeAll(async () => {
       database = await freshDatabase(dialect);
-      app = await buildApp({ database, config: { hostname: '<hostname>' } });
     });
 
     afterAll(async () => {
-      await app?.close();
       await closeTestDatabases();
     });
 
@@ -122,7 +128,7 @@ for (const dialect of testDialects()) {
             continue;
           }
           it(title, async () => {
-            const problems = await replay(database, app, r);
+            const problems = await replay(database, r);
             if (problems.length) {
               throw new Error(`${r.id} (${expectationFor(r, byId).note ?? 'as recorded'}):\n  - ${problems.join('\n  - ')}`);
             }

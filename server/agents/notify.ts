@@ -1,0 +1,50 @@
+// Fan-out of send_notification's rows to the agents' screens (decisions.md "notification
+// lifetime"): every matching agent logged in at some moment from notification_date to one
+// minute after it gets it once, as a screen effect. One query finds the notifications in
+// their window; markDelivered's unique key makes each delivery happen once across nodes.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { formatDateTime } from '../clock.js';
+import { DELIVERY_WINDOW_SECONDS, markDelivered, type Notification } from './notifications.js';
+import { addEffect } from './activity.js';
+
+async function recipients(db: Kysely<DB>, n: Notification): Promise<string[]> {
+  let q = db.selectFrom('vicidial_live_agents').select('user');
+  if (n.recipient_type === 'USER') q = q.where('user', '=', n.recipient);
+  else if (n.recipient_type === 'CAMPAIGN') q = q.where('campaign_id', '=', n.recipient);
+  else if (n.recipient_type === 'USER_GROUP') q = q.where('user', 'in', db.selectFrom('vicidial_users').select('user').where('user_group', '=', n.recipient));
+  else return [];
+  return (await q.execute()).map((r) => r.user);
+}
+
+/** The screen's payload: text, its style, and the confetti options (duration,count,speed). */
+export function notificationPayload(n: Notification): Record<string, unknown> {
+  const [duration, maxParticleCount, particleSpeed] = (n.confetti_options ?? '').split(',').map((v) => Number(v) || 0);
+  return {
+    notificationId: n.notification_id,
+    text: n.notification_text ?? '',
+    textSize: Number(n.text_size),
+    textFont: n.text_font,
+    textWeight: n.text_weight,
+    textColor: n.text_color ?? '',
+    confetti: n.show_confetti === 'Y' ? { duration, maxParticleCount, particleSpeed } : null,
+  };
+}
+
+export async function deliverNotifications(db: Kysely<DB>, now: Date): Promise<number> {
+  const from = formatDateTime(new Date(now.getTime() - DELIVERY_WINDOW_SECONDS * 1000));
+  const due = await db.selectFrom('vicidial_agent_notifications').selectAll()
+    .where('notification_date', '>=', from).where('notification_date', '<=', formatDateTime(now))
+    .where('notification_status', '!=', 'DEAD').orderBy('notification_id').limit(500).execute();
+  let delivered = 0;
+  for (const n of due) {
+    for (const user of await recipients(db, n)) {
+      await db.transaction().execute(async (trx) => {
+        if (!(await markDelivered(trx, n.notification_id, user, now))) return;
+        await addEffect(trx, user, 'notification', notificationPayload(n));
+        delivered++;
+      });
+    }
+  }
+  return delivered;
+}
