@@ -4,13 +4,14 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { parseDateTime } from '../clock.js';
 import type { Db } from './db.js';
-import type { AgentSnapshot, AgentState, CallInfo, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
+import type { AgentSnapshot, AgentState, CallInfo, CampaignPanels, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
 import { inDispo } from './dispo.js';
 import { pendingEffects, recentActivity } from './activity.js';
 
 interface CampaignStatics {
   at: number;
   name: string;
+  panels: CampaignPanels;
   statuses: StatusChoice[];
   pauseCodes: PauseCodeChoice[];
 }
@@ -24,7 +25,14 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
   if (!byCampaign) staticsCache.set(cacheKey, (byCampaign = new Map()));
   const hit = byCampaign.get(campaignId);
   if (hit && Date.now() - hit.at < STATICS_TTL_MS) return hit;
-  const campaign = await db.selectFrom('vicidial_campaigns').select('campaign_name').where('campaign_id', '=', campaignId).executeTakeFirst();
+  const campaign = await db.selectFrom('vicidial_campaigns')
+    .select(['campaign_name', 'campaign_script', 'campaign_script_two', 'web_form_address', 'web_form_address_two'])
+    .where('campaign_id', '=', campaignId).executeTakeFirst();
+  const script = async (id: string | undefined) => {
+    if (!id) return null;
+    const row = await db.selectFrom('vicidial_scripts').select(['script_id', 'script_name', 'script_text']).where('script_id', '=', id).where('active', '=', 'Y').executeTakeFirst();
+    return row ? { id: row.script_id, name: row.script_name, text: row.script_text } : null;
+  };
   const system = await db.selectFrom('vicidial_statuses').select(['status', 'status_name', 'scheduled_callback']).where('selectable', '=', 'Y').orderBy('status').execute();
   const own = await db.selectFrom('vicidial_campaign_statuses').select(['status', 'status_name', 'scheduled_callback'])
     .where('campaign_id', '=', campaignId).where('selectable', '=', 'Y').orderBy('status').execute();
@@ -38,6 +46,10 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
   }
   const value: CampaignStatics = {
     at: Date.now(), name: campaign?.campaign_name ?? campaignId, statuses,
+    panels: {
+      script: await script(campaign?.campaign_script), script2: await script(campaign?.campaign_script_two),
+      webFormUrl: campaign?.web_form_address ?? '', webFormUrl2: campaign?.web_form_address_two ?? '',
+    },
     pauseCodes: codes.map((c) => ({ code: c.pause_code, name: c.pause_code_name })),
   };
   byCampaign.set(campaignId, value);
@@ -71,6 +83,11 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     ? await db.selectFrom('parked_channels').select(['parked_time', 'extension']).where('channel_group', '=', agent.callerid).executeTakeFirst()
     : undefined;
 
+  const session = await db.selectFrom('vicidial_session_data').select('webphone_url').where('user', '=', user).executeTakeFirst();
+  // The phone's is_webphone: Y embeds the webphone in the screen, Y_API_LAUNCH opens it on request.
+  const phone = session?.webphone_url
+    ? await db.selectFrom('phones').select('is_webphone').where('extension', '=', agent.extension.replace(/^[^/]*\//, '')).executeTakeFirst()
+    : undefined;
   const leg = await db.selectFrom('sim_legs').select(['number', 'state']).where('user', '=', user).where('state', '!=', 'ended')
     .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as { number: string; state: 'ringing' | 'live' | 'parked' } | undefined;
   const playing = await db.selectFrom('live_channels').select(['channel_data', 'channel_group'])
@@ -125,6 +142,8 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     lead,
     statuses: statics.statuses,
     pauseCodes: statics.pauseCodes,
+    panels: statics.panels,
+    webphone: session?.webphone_url ? { url: session.webphone_url, embedded: phone?.is_webphone !== 'Y_API_LAUNCH' } : null,
     callsWaiting: Number(waiting?.n ?? 0),
     recording: recording ? { id: recording.recording_id, filename: recording.filename, startedAt: Number(recording.start_epoch ?? 0) * 1000 } : null,
     park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' } : null,

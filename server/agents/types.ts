@@ -88,6 +88,14 @@ export interface ActivityEntry {
   values: Record<string, string>;
 }
 
+/** What the campaign shows in the screen's panels (texts are raw: the screen substitutes lead fields). */
+export interface CampaignPanels {
+  script: { id: string; name: string; text: string } | null;
+  script2: { id: string; name: string; text: string } | null;
+  webFormUrl: string;
+  webFormUrl2: string;
+}
+
 export interface AgentSnapshot {
   version: string;
   serverTime: number;
@@ -116,6 +124,9 @@ export interface AgentSnapshot {
   lead: LeadFields | null;
   statuses: StatusChoice[];
   pauseCodes: PauseCodeChoice[];
+  panels: CampaignPanels;
+  /** The agent's webphone (vicidial_session_data.webphone_url); embedded when the phone's is_webphone is Y. */
+  webphone: { url: string; embedded: boolean } | null;
   callsWaiting: number;
   recording: { id: number; filename: string; startedAt: number } | null;
   park: { parkedAt: number; kind: 'customer' | 'ivr' | 'xfer' } | null;

@@ -34,6 +34,8 @@ export const campaignTables = {
       campaign_recording: enumOf('NEVER', 'ONDEMAND', 'ALLCALLS', 'ALLFORCE').default('ONDEMAND'),
       campaign_rec_filename: varchar(50).default('FULLDATE_CUSTPHONE'),
       campaign_script: varchar(20).default(''),
+      campaign_script_two: varchar(20).default(''),
+      web_form_address_two: text().default(''),
       get_call_launch: varchar(30).default('NONE'),
       web_form_address: text().default(''),
       am_message_exten: varchar(100).default('vm-goodbye'),

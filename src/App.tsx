@@ -1,0 +1,12 @@
+import { LoggedOutPage } from './session/LoggedOutPage.js';
+import { LoginPage } from './session/LoginPage.js';
+import { useSession } from './session/store.js';
+import { AgentScreen } from './screen/AgentScreen.js';
+
+export function App() {
+  const session = useSession((s) => s.session);
+  const loggedOut = useSession((s) => s.loggedOut);
+  if (session) return <AgentScreen key={session.token} token={session.token} />;
+  if (loggedOut) return <LoggedOutPage info={loggedOut} />;
+  return <LoginPage />;
+}
