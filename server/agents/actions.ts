@@ -1,6 +1,10 @@
 // What the agent does from the screen: the same state machine and switch the API's
 // commands go through, applied at once.
+import type { Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import { fit } from '../db/fit.js';
+import type { Db } from './db.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction } from './types.js';
 import { changeState, waitingStatus } from './state.js';
@@ -9,6 +13,11 @@ import { dispose, inDispo } from './dispo.js';
 import { logout } from './session.js';
 
 export class ActionRefused extends Error {}
+
+/** Write a command column (the engine applies it right after, as for the API). */
+async function command(db: Db, user: string, set: Updateable<DB['vicidial_live_agents']>): Promise<void> {
+  await db.updateTable('vicidial_live_agents').set(fit('vicidial_live_agents', set)).where('user', '=', user).execute();
+}
 
 export async function performAction(database: Database, sw: Switch, user: string, action: AgentAction): Promise<void> {
   await database.db.transaction().execute(async (db) => {
@@ -55,6 +64,29 @@ export async function performAction(database: Database, sw: Switch, user: string
         const moved = await sw.dial(db, agent, { phoneNumber: phone, phoneCode: action.phoneCode, leadId: action.leadId });
         if (!moved) throw new ActionRefused('not_paused');
         await addActivity(db, user, 'activity.dialing', { number: phone });
+        return;
+      }
+      case 'preview':
+        if (agent.preview_lead_id <= 0) throw new ActionRefused('no_preview');
+        await command(db, user, { external_dial: action.choice });
+        return;
+      case 'transfer': {
+        if (!onCall) throw new ActionRefused('no_call');
+        const fields = [action.fn, action.ingroup ?? '', (action.phoneNumber ?? '').replace(/[^0-9A-Za-z*#]/g, ''), action.consultative ? 'YES' : 'NO', '', '', '', String(Math.floor(Date.now() / 1000)), ''];
+        await command(db, user, { external_transferconf: fields.join('---') });
+        return;
+      }
+      case 'park':
+        if (!onCall) throw new ActionRefused('no_call');
+        await command(db, user, { external_park: action.value });
+        return;
+      case 'record':
+        await command(db, user, { external_recording: action.value === 'STOP' ? 'STOP' : 'START' });
+        return;
+      case 'dtmf': {
+        const tones = action.tones.replace(/#/g, 'P').replace(/\*/g, 'S').replace(/[^0-9PSQ]/g, '');
+        if (!tones) throw new ActionRefused('bad_tones');
+        await command(db, user, { external_dtmf: tones });
         return;
       }
       case 'logout':

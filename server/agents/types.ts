@@ -160,4 +160,11 @@ export type AgentAction =
   | { action: 'dispo'; status: string; callback?: { datetime: string; type: 'USERONLY' | 'ANYONE'; comments: string }; pauseAfter?: boolean }
   | { action: 'dial'; phoneNumber?: string; phoneCode?: string; leadId?: number }
   | { action: 'pause_code'; pauseCode: string }
-  | { action: 'logout' };
+  | { action: 'logout' }
+  // The following go through the same command columns the API writes, so the screen and
+  // the API share one code path (server/agents/handlers/).
+  | { action: 'preview'; choice: 'DIALONLY' | 'ALTDIAL' | 'ADR3DIAL' | 'SKIP' | 'FINISH' }
+  | { action: 'transfer'; fn: 'HANGUP_XFER' | 'HANGUP_BOTH' | 'BLIND_TRANSFER' | 'LEAVE_VM' | 'LOCAL_CLOSER' | 'DIAL_WITH_CUSTOMER' | 'PARK_CUSTOMER_DIAL' | 'LEAVE_3WAY_CALL'; ingroup?: string; phoneNumber?: string; consultative?: boolean }
+  | { action: 'park'; value: 'PARK_CUSTOMER' | 'GRAB_CUSTOMER' | 'PARK_IVR_CUSTOMER' | 'GRAB_IVR_CUSTOMER' | 'PARK_XFER' | 'GRAB_XFER' | 'SWAP_PARK_CUSTOMER' | 'SWAP_PARK_XFER' | 'HANGUP_XFER_GRAB_CUSTOMER' }
+  | { action: 'record'; value: 'START' | 'STOP' }
+  | { action: 'dtmf'; tones: string };

@@ -12,12 +12,14 @@ import { ackEffect } from '../agents/activity.js';
 export interface AgentRouteOptions {
   database: Database;
   sw: Switch;
+  /** Apply commands the action wrote (transfer, park, record, DTMF, preview) now. */
+  onCommands?: (users: string[]) => void;
 }
 
 const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-export async function agentRoutes(app: FastifyInstance, { database, sw }: AgentRouteOptions): Promise<void> {
+export async function agentRoutes(app: FastifyInstance, { database, sw, onCommands }: AgentRouteOptions): Promise<void> {
   const { db } = database;
 
   app.post('/agent/login-options', async (req, reply) => {
@@ -65,6 +67,7 @@ export async function agentRoutes(app: FastifyInstance, { database, sw }: AgentR
     if (!user) return reply.code(401).send({ error: 'logged_out' });
     try {
       await performAction(database, sw, user, (req.body ?? {}) as AgentAction);
+      onCommands?.([user]);
       return { ok: true };
     } catch (err) {
       if (err instanceof ActionRefused) return reply.code(409).send({ error: err.message });

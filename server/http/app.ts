@@ -57,7 +57,7 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   app.decorate('sw', sw);
 
   await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users) });
-  await app.register(agentRoutes, { database, sw });
+  await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
   if (config.simControl !== false) await app.register(simRoutes, { database, sw });
 
   const staticDir = config.staticDir === undefined ? DEFAULT_DIST : config.staticDir;

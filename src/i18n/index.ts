@@ -5,6 +5,10 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
 import { es } from './es.js';
 import { ptBR } from './pt-BR.js';
+import { effects } from './ns/effects.js';
+import { calls } from './ns/calls.js';
+import { agentctl } from './ns/agentctl.js';
+import { supervisor } from './ns/supervisor.js';
 
 export const LANGUAGES = ['en', 'pt-BR', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,10 +18,13 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'pt-BR'
 
 const STORAGE_KEY = 'agent.language';
 
+// One namespace per feature (src/i18n/ns/): 'translation' is the core screen.
+const feature = (lang: Language) => ({ effects: effects[lang], calls: calls[lang], agentctl: agentctl[lang], supervisor: supervisor[lang] });
+
 export const resources = {
-  en: { translation: en },
-  'pt-BR': { translation: ptBR },
-  es: { translation: es },
+  en: { translation: en, ...feature('en') },
+  'pt-BR': { translation: ptBR, ...feature('pt-BR') },
+  es: { translation: es, ...feature('es') },
 };
 
 /** The first supported language among the browser's preferences (pt-PT → pt-BR, es-MX → es). */
