@@ -174,4 +174,22 @@ describe.each(testDialects())('agent sessions on %s', (dialect) => {
     expect(res.json().agent.state).toBe('incall');
     await again.close();
   });
+  it('a customer hanging up mid-transfer leaves the agent on a dead call with the 3-way leg, which ends with the hangup', async () => {
+    const token = await login();
+    await act(token, { action: 'resume' });
+    const { callerid } = (await post('/sim/inbound', { ingroup: 'TEST_IN', lead_id: 1 })).json();
+    await app.engine.tick();
+    expect((await act(token, { action: 'transfer', fn: 'DIAL_WITH_CUSTOMER', phoneNumber: '3125557000' })).statusCode).toBe(200);
+    await app.engine.tick();
+    expect((await snapshot(token)).threeWay).toMatchObject({ number: '3125557000', state: 'ringing' });
+    await post(`/sim/calls/${callerid}/hangup`, {});
+    let s = await snapshot(token);
+    expect(s.agent.state).toBe('dead');
+    expect(s.threeWay?.number).toBe('3125557000');
+    await act(token, { action: 'hangup' });
+    s = await snapshot(token);
+    expect(s.agent.state).toBe('dispo');
+    expect(s.threeWay).toBeNull();
+    expect(await database.db.selectFrom('vicidial_auto_calls').selectAll().execute()).toEqual([]);
+  });
 });

@@ -52,6 +52,7 @@ export class SimSwitch implements Switch {
       await db.deleteFrom('parked_channels').where('channel_group', '=', agent.callerid).execute();
       await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, callerid: agent.callerid, event: 'customer_hungup', detail: 'agent logged out' });
     }
+    await db.updateTable('sim_legs').set({ state: 'ended' }).where('user', '=', agent.user).where('state', '!=', 'ended').execute();
     await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, event: 'agent_left', detail: agent.extension });
   }
 
@@ -108,6 +109,8 @@ export class SimSwitch implements Switch {
       external_recording: '', external_park: '', external_transferconf: '', external_dtmf: '',
     });
     if (moved) {
+      // The agent's side of the call ends with its third-party legs.
+      await db.updateTable('sim_legs').set({ state: 'ended' }).where('user', '=', agent.user).where('state', '!=', 'ended').execute();
       await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, callerid: agent.callerid, event: 'agent_hangup', detail: by });
       await db.deleteFrom('sim_switch_events').where('event', '=', 'playback').where('conf_exten', '=', agent.conf_exten).execute();
     }
