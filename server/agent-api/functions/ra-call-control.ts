@@ -4,31 +4,10 @@ import type { ApiContext } from '../context.js';
 import { defineFunction } from '../function.js';
 import { requireLoggedIn, requirePermission } from '../blocks.js';
 import { fit } from '../../db/fit.js';
+import { transferGroup } from '../transfer-group.js';
 
 type Call = { server_ip: string; channel: string; call_type: string; campaign_id: string; lead_id: number; phone_number: string; uniqueid: string };
 interface Command { action: string; callerid: string; lines: string[]; reason: string; details: string }
-
-/** The in-group of an INGROUPTRANSFER (DEFAULTINGROUP resolved), or undefined after its error line. */
-async function transferGroup(ctx: ApiContext, call: Call): Promise<string | undefined> {
-  let group = ctx.p.ingroup_choices;
-  if (group.length < 2) {
-    await ctx.line('ERROR', 'ingroup is not valid', group);
-    return undefined;
-  }
-  if (group === 'DEFAULTINGROUP') {
-    const row = call.call_type === 'IN'
-      ? await ctx.db.selectFrom('vicidial_inbound_groups').select('default_xfer_group').where('group_id', '=', call.campaign_id).executeTakeFirst()
-      : await ctx.db.selectFrom('vicidial_campaigns').select('default_xfer_group').where('campaign_id', '=', call.campaign_id).executeTakeFirst();
-    if (row) group = row.default_xfer_group;
-  }
-  const active = await ctx.db.selectFrom('vicidial_inbound_groups').select('group_id')
-    .where('group_id', '=', group).where('active', '=', 'Y').executeTakeFirst();
-  if (!active) {
-    await ctx.line('ERROR', 'ingroup is not valid', group);
-    return undefined;
-  }
-  return group;
-}
 
 /** The manager command for the stage, or undefined after the stage's error line. */
 async function prepare(ctx: ApiContext, call: Call): Promise<Command | undefined> {

@@ -4,37 +4,20 @@ import { clockAt, type ApiContext } from '../context.js';
 import { defineFunction, agentParams } from '../function.js';
 import { requireLoggedIn, requirePermission, resolveAltUser, writeAgentCommand } from '../blocks.js';
 import { fit } from '../../db/fit.js';
+import { transferGroup as resolveGroup } from '../transfer-group.js';
 
 const VALUES = ['HANGUP_XFER', 'HANGUP_BOTH', 'BLIND_TRANSFER', 'LEAVE_VM', 'LOCAL_CLOSER',
   'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL', 'LEAVE_3WAY_CALL'] as const;
 const CID_CHOICES = ['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID'] as const;
 const ENDED_3WAY = ['HUNGUP', 'DEFEATED', 'TRANSFER', 'TOOSLOW', 'DECLINED'];
 
-/** The in-group of a LOCAL_CLOSER / consultative transfer, or undefined after its error line. */
+/** The in-group of a LOCAL_CLOSER / consultative transfer; the call is read only for DEFAULTINGROUP. */
 async function transferGroup(ctx: ApiContext, callerid: string): Promise<string | undefined> {
-  let group = ctx.p.ingroup_choices;
-  if (group.length < 2) {
-    await ctx.line('ERROR', 'ingroup is not valid', group);
-    return undefined;
-  }
-  if (group === 'DEFAULTINGROUP') {
-    // The call's default transfer group: of its in-group when inbound, else of its campaign.
-    const call = await ctx.db.selectFrom('vicidial_auto_calls').select(['call_type', 'campaign_id'])
-      .where('callerid', '=', callerid).orderBy('auto_call_id', 'desc').limit(1).executeTakeFirst();
-    if (call) {
-      const row = call.call_type === 'IN'
-        ? await ctx.db.selectFrom('vicidial_inbound_groups').select('default_xfer_group').where('group_id', '=', call.campaign_id).executeTakeFirst()
-        : await ctx.db.selectFrom('vicidial_campaigns').select('default_xfer_group').where('campaign_id', '=', call.campaign_id).executeTakeFirst();
-      if (row) group = row.default_xfer_group;
-    }
-  }
-  const active = await ctx.db.selectFrom('vicidial_inbound_groups').select('group_id')
-    .where('group_id', '=', group).where('active', '=', 'Y').executeTakeFirst();
-  if (!active) {
-    await ctx.line('ERROR', 'ingroup is not valid', group);
-    return undefined;
-  }
-  return group;
+  const call = ctx.p.ingroup_choices === 'DEFAULTINGROUP'
+    ? await ctx.db.selectFrom('vicidial_auto_calls').select(['call_type', 'campaign_id'])
+      .where('callerid', '=', callerid).orderBy('auto_call_id', 'desc').limit(1).executeTakeFirst()
+    : undefined;
+  return resolveGroup(ctx, call);
 }
 
 /**
