@@ -1,24 +1,14 @@
 // api-reference.md §2.20: the active lead of the agent whose custom_three is the CRM agent
 // id. Read only; vendor_id is required but otherwise unused.
 import { defineFunction } from '../function.js';
-import { requirePermission } from '../blocks.js';
+import { crmAgent, crmAgentParams } from '../crm-agent.js';
 
 export const stGetAgentActiveLead = defineFunction({
   name: 'st_get_agent_active_lead',
-  params: [
-    { name: 'value', required: true, format: 'CRM agent id (vicidial_users.custom_three)' },
-    { name: 'vendor_id', required: true, format: 'CRM team id' },
-  ],
+  params: crmAgentParams,
   async run(ctx) {
-    const { value, vendor_id } = ctx.p;
-    if (value.length < 1 || vendor_id.length < 1) {
-      return ctx.line('ERROR', 'st_get_agent_active_lead not valid', `${value}|${vendor_id}`, { data: `${value}|${vendor_id}` });
-    }
-    if (!(await requirePermission(ctx))) return;
-    const found = await ctx.db.selectFrom('vicidial_users').select('user')
-      .where('custom_three', '=', value).orderBy('user').limit(1).executeTakeFirst();
-    if (!found) return ctx.line('ERROR', 'no user found', value);
-    const user = found.user;
+    const user = await crmAgent(ctx);
+    if (!user) return;
     const agent = await ctx.db.selectFrom('vicidial_live_agents').select('lead_id')
       .where('user', '=', user).executeTakeFirst();
     if (!agent) return ctx.line('ERROR', 'user not logged in', user);
