@@ -20,25 +20,40 @@ export function apiPage(ctx: Pick<ApiContext, 'request'>): string {
   return `${https ? 'https' : 'http'}://${serverName}${port}${SCRIPT_NAME}`;
 }
 
-/** Replace every `pass=` value in a query string; nothing else changes. */
+/**
+ * Replace the value of every part of a query string whose name decodes to `pass` (also
+ * `%70ass=`, `pass[]=`, which the intake reads as the password); nothing else changes.
+ */
 export function maskPassword(query: string): string {
-  return query.replace(/(^|&)pass=[^&]*/g, '$1pass=XXXXXXXX');
+  return query.split('&').map((part) => {
+    const eq = part.indexOf('=');
+    if (eq < 0) return part;
+    let name = part.slice(0, eq);
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      // an undecodable name is not `pass`
+    }
+    return name.replace(/\[.*$/, '') === 'pass' ? `${part.slice(0, eq)}=XXXXXXXX` : part;
+  }).join('&');
 }
 
 async function webserverId(ctx: ApiContext): Promise<number> {
-  const webserver = ctx.request.serverName || 'X';
-  const hostname = ctx.request.hostname || 'X';
+  // Looked up by the values as stored (cut to the column widths), so an over-long Host
+  // header finds its row again instead of inserting a duplicate.
+  const { webserver, hostname } = fit('vicidial_webservers', { webserver: ctx.request.serverName || 'X', hostname: ctx.request.hostname || 'X' });
   const found = await ctx.db.selectFrom('vicidial_webservers').select('webserver_id')
     .where('webserver', '=', webserver).where('hostname', '=', hostname).executeTakeFirst();
   if (found) return found.webserver_id;
-  const res = await ctx.db.insertInto('vicidial_webservers').values(fit('vicidial_webservers', { webserver, hostname })).executeTakeFirstOrThrow();
+  const res = await ctx.db.insertInto('vicidial_webservers').values({ webserver, hostname }).executeTakeFirstOrThrow();
   return Number(res.insertId);
 }
 
-async function urlId(ctx: ApiContext, page: string): Promise<number> {
+async function urlId(ctx: ApiContext, fullPage: string): Promise<number> {
+  const page = fit('vicidial_urls', { url: fullPage }).url;
   const found = await ctx.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page).executeTakeFirst();
   if (found) return found.url_id;
-  const res = await ctx.db.insertInto('vicidial_urls').values(fit('vicidial_urls', { url: page })).executeTakeFirstOrThrow();
+  const res = await ctx.db.insertInto('vicidial_urls').values({ url: page }).executeTakeFirstOrThrow();
   return Number(res.insertId);
 }
 

@@ -10,13 +10,16 @@ function formDecode(s: string): string {
   } catch {
     // Invalid escapes or invalid UTF-8: decode byte-wise, keep what is valid.
     const bytes: number[] = [];
-    for (let i = 0; i < plus.length; i++) {
+    for (let i = 0; i < plus.length; ) {
       const m = /^%([0-9a-fA-F]{2})/.exec(plus.slice(i, i + 3));
       if (m) {
         bytes.push(parseInt(m[1], 16));
-        i += 2;
+        i += 3;
       } else {
-        for (const b of Buffer.from(plus[i], 'utf8')) bytes.push(b);
+        // One code point (a character outside the BMP is two UTF-16 units).
+        const ch = String.fromCodePoint(plus.codePointAt(i)!);
+        for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
+        i += ch.length;
       }
     }
     return Buffer.from(bytes).toString('utf8');

@@ -3,7 +3,7 @@
 import { fit } from '../db/fit.js';
 import { formatDateTime } from '../clock.js';
 import type { Db, LiveAgentRow } from './db.js';
-import { changeState, waitingStatus } from './state.js';
+import { changeState, waitingStatus, writeAgentLog } from './state.js';
 import { addActivity } from './activity.js';
 import { logout } from './session.js';
 import type { Switch } from '../switch/switch.js';
@@ -53,6 +53,7 @@ export async function dispose(db: Db, sw: Switch, agent: LiveAgentRow, d: Dispos
   await addActivity(db, agent.user, 'activity.dispositioned', { status: d.status, by: d.by });
 
   if (agent.external_pause === 'LOGOUT') {
+    await writeAgentLog(db, agent, 'DISPO', now, { comments: d.by });
     await logout(db, sw, agent, 'API', now);
     return undefined;
   }

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import { agentsWithCommands, applyCommands } from './commands.js';
 import { deliverNotifications } from './notify.js';
+import { feedManualDialQueue } from './handlers/calls.js';
 
 export interface EngineOptions {
   intervalMs?: number;
@@ -50,7 +51,8 @@ export class AgentEngine {
   }
 
   private async pass(): Promise<void> {
-    const users = new Set([...this.nudged, ...(await agentsWithCommands(this.database.db))]);
+    const fed = await feedManualDialQueue(this.database.db);
+    const users = new Set([...this.nudged, ...fed, ...(await agentsWithCommands(this.database.db))]);
     this.nudged.clear();
     for (const user of users) await applyCommands(this.database, this.sw, user);
     await this.generate();

@@ -2,7 +2,8 @@
 // active user with an agent level, a password that matches, a campaign the user's group
 // may use. Login creates the vicidial_live_agents row with VICIdial's identifiers.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import { formatDateTime } from '../clock.js';
 import { vicidialPassHash } from '../agent-api/password.js';
@@ -11,6 +12,7 @@ import type { Db, LiveAgentRow } from './db.js';
 import { freeConference, randomId, sessionName } from './ids.js';
 import { writeAgentLog } from './state.js';
 import { addActivity } from './activity.js';
+import { webphoneUrl } from './webphone.js';
 import type { Switch } from '../switch/switch.js';
 
 export class LoginRefused extends Error {
@@ -62,13 +64,15 @@ export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Dat
   if (!campaignAllowed(group?.allowed_campaigns ?? '', campaign.campaign_id)) throw new LoginRefused('campaign_not_allowed');
 
   let extension = `SIP/${user.user}`;
-  let webphoneUrl = '';
+  let phone: Selectable<DB['phones']> | undefined;
   if (req.phone_login) {
-    const phone = await db.selectFrom('phones').selectAll().where('login', '=', req.phone_login).executeTakeFirst();
+    phone = await db.selectFrom('phones').selectAll().where('login', '=', req.phone_login).executeTakeFirst();
     if (!phone || (phone.pass !== (req.phone_pass ?? ''))) throw new LoginRefused('bad_credentials');
-    extension = `${phone.protocol}/${phone.extension}`;
-    if (phone.is_webphone !== 'N') webphoneUrl = `/webphone/?phone_login=${encodeURIComponent(phone.login)}&extension=${encodeURIComponent(phone.extension)}`;
+  } else if (user.phone_login) {
+    // No phone on the form: the user's own phone (vicidial_users.phone_login/phone_pass), when it exists.
+    phone = await db.selectFrom('phones').selectAll().where('login', '=', user.phone_login).where('pass', '=', user.phone_pass).executeTakeFirst();
   }
+  if (phone) extension = `${phone.protocol}/${phone.extension}`;
 
   // A second login of the same user replaces the first session cleanly.
   const previous = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user.user).executeTakeFirst();
@@ -77,6 +81,10 @@ export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Dat
   const server = await db.selectFrom('servers').select('server_ip').where('active', '=', 'Y').where('active_asterisk_server', '=', 'Y').orderBy('server_ip').executeTakeFirst();
   const serverIp = server?.server_ip ?? '127.0.0.1';
   const confExten = await freeConference(db, serverIp);
+  const system = await db.selectFrom('system_settings').select(['webphone_url', 'webphone_systemkey']).executeTakeFirst();
+  const webphone = phone
+    ? webphoneUrl(phone, { baseUrl: system?.webphone_url ?? '', systemKey: system?.webphone_systemkey ?? '', serverIp, sessionId: confExten })
+    : '';
 
   const known = new Set((await db.selectFrom('vicidial_inbound_groups').select('group_id').execute()).map((g) => g.group_id));
   const ingroups = campaign.campaign_allow_inbound === 'Y' ? (req.ingroups ?? []).filter((g) => known.has(g)) : [];
@@ -103,7 +111,7 @@ export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Dat
   const loginCid = `S${stamp}${confExten}`.slice(0, 20);
   await db.insertInto('vicidial_session_data').values(fit('vicidial_session_data', {
     session_name: session, user: user.user, campaign_id: campaign.campaign_id, server_ip: serverIp, conf_exten: confExten,
-    extension, login_time: nowTime, webphone_url: webphoneUrl,
+    extension, login_time: nowTime, webphone_url: webphone,
     agent_login_call: `||${nowTime}|NEW|N|${serverIp}||Originate|${loginCid}|Channel: ${extension}|Context: default|Exten: ${confExten}|Priority: 1|Callerid: "${loginCid}" <0000000000>|||||`,
   })).execute();
   const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user.user).executeTakeFirstOrThrow();

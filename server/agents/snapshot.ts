@@ -88,8 +88,8 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
   const phone = session?.webphone_url
     ? await db.selectFrom('phones').select('is_webphone').where('extension', '=', agent.extension.replace(/^[^/]*\//, '')).executeTakeFirst()
     : undefined;
-  const leg = await db.selectFrom('sim_legs').select(['number', 'state']).where('user', '=', user).where('state', '!=', 'ended')
-    .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as { number: string; state: 'ringing' | 'live' | 'parked' } | undefined;
+  const leg = await db.selectFrom('sim_legs').select(['number', 'state', 'parked_ms']).where('user', '=', user).where('state', '!=', 'ended')
+    .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as { number: string; state: 'ringing' | 'live' | 'parked'; parked_ms: number } | undefined;
   const playing = await db.selectFrom('live_channels').select(['channel_data', 'channel_group'])
     .where('extension', '=', agent.conf_exten).where('server_ip', '=', agent.server_ip).where('channel', 'like', 'IAX2/ASTplay%').executeTakeFirst();
 
@@ -146,7 +146,8 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     webphone: session?.webphone_url ? { url: session.webphone_url, embedded: phone?.is_webphone !== 'Y_API_LAUNCH' } : null,
     callsWaiting: Number(waiting?.n ?? 0),
     recording: recording ? { id: recording.recording_id, filename: recording.filename, startedAt: Number(recording.start_epoch ?? 0) * 1000 } : null,
-    park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' } : null,
+    park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' }
+      : leg?.state === 'parked' ? { parkedAt: Number(leg.parked_ms), kind: 'xfer' } : null,
     threeWay: leg ? { number: leg.number, state: leg.state === 'parked' ? 'live' : leg.state } : null,
     playback: playing ? { file: playing.channel_data, state: playing.channel_group === 'PAUSED' ? 'paused' : 'playing' } : null,
     effects: (await pendingEffects(db, user)) as AgentSnapshot['effects'],

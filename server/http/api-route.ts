@@ -32,7 +32,8 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
     const answer = await handleApiRequest(opts.database, {
       rawQuery: q >= 0 ? url.slice(q + 1) : '',
       rawBody: req.method === 'POST' && typeof req.body === 'string' ? req.body : undefined,
-      remoteIp: req.ip,
+      // An IPv4 client of a dual-stack listener shows as ::ffff:a.b.c.d; VICIdial sees a.b.c.d.
+      remoteIp: req.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, ''),
       serverName: name,
       serverPort: port,
       https: req.protocol === 'https',

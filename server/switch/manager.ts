@@ -61,7 +61,11 @@ export async function processManagerQueue(db: Db, sw: Switch): Promise<void> {
         else await sw.event(db, { event: 'hangup', detail: channel });
       }
     } else if (row.action === 'Redirect') {
-      await sw.event(db, { callerid: row.callerid, event: 'redirect', detail: `${channel} -> ${header(row, 'Exten')}` });
+      const exten = header(row, 'Exten');
+      await sw.event(db, { callerid: row.callerid, event: 'redirect', detail: `${channel} -> ${exten}` });
+      // ra_call_control INGROUPTRANSFER: 90009*<group>**<lead>**<phone>**<user>** puts the customer in the in-group's queue.
+      const xfer = /^90009\*([^*]+)\*\*(\d*)\*\*([^*]*)\*\*/.exec(exten);
+      if (xfer) await sw.placeInbound(db, { ingroup: xfer[1], leadId: Number(xfer[2]) || undefined, phoneNumber: xfer[3] || undefined });
     } else if (row.action === 'Originate') {
       await sw.event(db, { callerid: row.callerid, event: 'originate', detail: `${channel} -> ${header(row, 'Exten')}` });
     }

@@ -112,7 +112,6 @@ export class SimSwitch implements Switch {
       // The agent's side of the call ends with its third-party legs.
       await db.updateTable('sim_legs').set({ state: 'ended' }).where('user', '=', agent.user).where('state', '!=', 'ended').execute();
       await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, callerid: agent.callerid, event: 'agent_hangup', detail: by });
-      await db.deleteFrom('sim_switch_events').where('event', '=', 'playback').where('conf_exten', '=', agent.conf_exten).execute();
     }
     return moved;
   }
@@ -167,10 +166,10 @@ export class SimSwitch implements Switch {
     const queued = await db.selectFrom('vicidial_auto_calls').selectAll().where('call_type', '=', 'IN').where('status', '=', 'LIVE')
       .orderBy('call_time').orderBy('auto_call_id').limit(200).execute();
     for (const call of queued) {
-      let candidates = db.selectFrom('vicidial_live_agents').selectAll()
-        .where('status', 'in', ['READY', 'CLOSER']).where('lead_id', '=', 0)
-        .where('user', 'in', db.selectFrom('vicidial_live_inbound_agents').select('user').where('group_id', '=', call.campaign_id));
-      if (call.agent_only) candidates = candidates.where('user', '=', call.agent_only);
+      let candidates = db.selectFrom('vicidial_live_agents').selectAll().where('status', 'in', ['READY', 'CLOSER']).where('lead_id', '=', 0);
+      // An AGENTDIRECT call is for its one agent, whatever in-groups that agent took.
+      candidates = call.agent_only ? candidates.where('user', '=', call.agent_only)
+        : candidates.where('user', 'in', db.selectFrom('vicidial_live_inbound_agents').select('user').where('group_id', '=', call.campaign_id));
       const agent = await candidates.orderBy('last_state_change').limit(1).executeTakeFirst();
       if (!agent) continue;
       const claimed = await db.updateTable('vicidial_auto_calls').set({ status: 'CLOSER', agent_grab: agent.user, stage: 'CLOSER', last_update_time: formatDateTime(now) })

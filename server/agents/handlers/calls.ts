@@ -1,7 +1,8 @@
 // Call-control commands carried out in the switch: external_dial (manual dial, preview,
 // MANUALNEXT, preview actions), external_recording, external_dtmf, external_park,
 // external_transferconf (agent-screen.md §3.5, §3.6, §3.12–§3.15).
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { fit } from '../../db/fit.js';
 import { formatDateTime } from '../../clock.js';
 import type { Db, LiveAgentRow } from '../db.js';
@@ -29,7 +30,7 @@ async function nextLead(db: Db, campaignId: string) {
 /** external_dial: `number!phone_code!search!preview!focus!vendor_id!epoch!dial_prefix!group_alias!cid!vtiger!lead_id!alt_dial!dial_ingroup`. */
 async function applyDial(db: Db, sw: Switch, agent: LiveAgentRow, value: string, by: { by: string; source: string }) {
   if (PREVIEW_ACTIONS.has(value)) return applyPreviewAction(db, sw, agent, value, by);
-  const [number = '', phoneCode = '', search = '', preview = '', focus = '', , , dialPrefix = '', , , , leadIdField = '', altDial = ''] = value.split('!');
+  const [number = '', phoneCode = '', search = '', preview = '', focus = '', vendorId = '', , dialPrefix = '', , , , leadIdField = '', altDial = ''] = value.split('!');
   let target = number === 'MANUALNEXT' ? await nextLead(db, agent.campaign_id) : undefined;
   if (!target && Number(leadIdField) > 0) target = await lead(db, Number(leadIdField));
   if (!target && search === 'YES' && number) {
@@ -44,17 +45,42 @@ async function applyDial(db: Db, sw: Switch, agent: LiveAgentRow, value: string,
     phone = altDial === 'ALT' ? target.alt_phone : altDial === 'ADDR3' ? target.address3 : target.phone_number;
   }
   if (focus === 'YES') await addEffect(db, agent.user, 'focus', { number: phone, phoneCode: phoneCode || target?.phone_code || '1' });
-  if (preview === 'YES' && target) {
-    await db.updateTable('vicidial_live_agents').set({ preview_lead_id: target.lead_id }).where('user', '=', agent.user).execute();
-    await addActivity(db, agent.user, 'activity.preview', { leadId: String(target.lead_id), ...by });
+  if (preview === 'YES') {
+    // A number with no lead is previewed too: its lead is created first, as a manual dial would.
+    const previewed = target ?? await newLead(db, agent.campaign_id, phone.replace(/[^0-9]/g, ''), phoneCode, vendorId);
+    await db.updateTable('vicidial_live_agents').set({ preview_lead_id: previewed.lead_id }).where('user', '=', agent.user).execute();
+    await addActivity(db, agent.user, 'activity.preview', { leadId: String(previewed.lead_id), ...by });
     return;
   }
   const moved = await sw.dial(db, agent, { phoneNumber: `${dialPrefix}${phone}`.replace(/[^0-9]/g, ''), phoneCode: phoneCode || undefined, leadId: target?.lead_id });
   if (moved) await addActivity(db, agent.user, 'activity.dialingBy', { number: phone, ...by });
 }
 
-/** preview_dial_action (§3.6): dial the previewed lead's number, alt or address3, or skip/finish. */
+/** A lead for a number dialled or previewed without one, in the campaign's manual-dial list. */
+async function newLead(db: Db, campaignId: string, phone: string, phoneCode: string, vendor: string) {
+  const campaign = await db.selectFrom('vicidial_campaigns').select('manual_dial_list_id').where('campaign_id', '=', campaignId).executeTakeFirst();
+  const res = await db.insertInto('vicidial_list').values(fit('vicidial_list', {
+    list_id: Number(campaign?.manual_dial_list_id ?? 998), status: 'NEW', phone_code: phoneCode || '1', phone_number: phone,
+    vendor_lead_code: vendor, entry_date: formatDateTime(new Date()), source_id: 'API',
+  })).executeTakeFirstOrThrow();
+  return (await lead(db, Number(res.insertId)))!;
+}
+
+/**
+ * preview_dial_action (§3.6): dial the previewed lead's number, alt or address3, or skip/finish.
+ * In alt-dial mode (the call is over, the disposition is open) the same actions dial the
+ * lead's numbers again, and FINISH ends alt dialing: the disposition stays open.
+ */
 async function applyPreviewAction(db: Db, sw: Switch, agent: LiveAgentRow, action: string, by: { by: string; source: string }) {
+  if (inDispo(agent)) {
+    if (action === 'SKIP' || action === 'FINISH') return addActivity(db, agent.user, 'activity.previewFinished', { ...by });
+    const current = await lead(db, agent.lead_id);
+    const phone = !current ? '' : action === 'ALTDIAL' ? current.alt_phone : action === 'ADR3DIAL' ? current.address3 : current.phone_number;
+    if (!current || phone.replace(/[^0-9]/g, '').length < 2) return;
+    const moved = await sw.dial(db, agent, { phoneNumber: phone.replace(/[^0-9]/g, ''), phoneCode: current.phone_code, leadId: current.lead_id });
+    if (moved) await addActivity(db, agent.user, 'activity.dialingBy', { number: phone, ...by });
+    return;
+  }
   const previewed = agent.preview_lead_id > 0 ? await lead(db, agent.preview_lead_id) : undefined;
   if (!previewed) return;
   if (action === 'SKIP' || action === 'FINISH') {
@@ -100,7 +126,7 @@ async function thirdParty(db: Db, agent: LiveAgentRow) {
 }
 
 async function setLeg(db: Db, legId: number, state: 'ringing' | 'live' | 'parked' | 'ended') {
-  await db.updateTable('sim_legs').set({ state }).where('leg_id', '=', legId).execute();
+  await db.updateTable('sim_legs').set({ state, ...(state === 'parked' ? { parked_ms: Date.now() } : {}) }).where('leg_id', '=', legId).execute();
 }
 
 async function parkCustomer(db: Db, sw: Switch, agent: LiveAgentRow, ivr: boolean) {
@@ -131,7 +157,7 @@ async function applyPark(db: Db, sw: Switch, agent: LiveAgentRow, value: string,
     case 'SWAP_PARK_XFER': await parkXfer(); await grabCustomer(db, sw, agent); break;
     case 'SWAP_PARK_CUSTOMER': await parkCustomer(db, sw, agent, false); await grabXfer(); break;
     case 'HANGUP_XFER_GRAB_CUSTOMER':
-      if (leg) await setLeg(db, leg.leg_id, 'ended');
+      if (leg) { await setLeg(db, leg.leg_id, 'ended'); await sw.event(db, { conf_exten: agent.conf_exten, user: agent.user, event: 'xfer_hangup', detail: leg.number }); }
       await grabCustomer(db, sw, agent);
       break;
     default: return;
@@ -204,8 +230,9 @@ export const callHandlers: CommandHandler[] = [
     functions: ['external_dial', 'preview_dial_action'],
     cleared: '',
     pending: (a) => a.external_dial !== '',
-    // A dial waits until the agent is paused with no lead (§3.5); preview actions need the preview.
-    ready: (a) => idle(a),
+    // A dial waits until the agent is paused with no lead (§3.5); preview actions also apply in
+    // alt-dial mode (paused in the disposition of the call just ended).
+    ready: (a) => idle(a) || (PREVIEW_ACTIONS.has(a.external_dial) && a.status === 'PAUSED' && inDispo(a)),
     apply: applyDial,
   },
   {
@@ -254,6 +281,37 @@ export const callHandlers: CommandHandler[] = [
     apply: applyTransfer,
   },
 ];
+
+/**
+ * api_manual_dial QUEUE / QUEUE_AND_AUTOCALL (agent-screen.md §3.5, api-reference.md §4):
+ * while an agent is PAUSED with no lead and no pending dial, the rows already handed over
+ * (status QUEUE: dialled, dispositioned or refused) go, and the oldest READY row becomes the
+ * agent's external_dial. Returns the agents fed.
+ */
+export async function feedManualDialQueue(db: Kysely<DB>): Promise<string[]> {
+  const agents = await db.selectFrom('vicidial_live_agents as a').innerJoin('vicidial_campaigns as c', 'c.campaign_id', 'a.campaign_id')
+    .select('a.user').where('c.api_manual_dial', 'in', ['QUEUE', 'QUEUE_AND_AUTOCALL'])
+    .where('a.status', '=', 'PAUSED').where('a.lead_id', '=', 0).where('a.preview_lead_id', '=', 0).where('a.external_dial', '=', '')
+    .where('a.user', 'in', db.selectFrom('vicidial_manual_dial_queue').select('user')).limit(500).execute();
+  const fed: string[] = [];
+  const gone = new Error('agent moved');
+  for (const { user } of agents) {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('vicidial_manual_dial_queue').where('user', '=', user).where('status', '=', 'QUEUE').execute();
+      const next = await trx.selectFrom('vicidial_manual_dial_queue').selectAll().where('user', '=', user).where('status', '=', 'READY')
+        .orderBy('mdq_id').limit(1).executeTakeFirst();
+      if (!next) return;
+      const claim = await trx.updateTable('vicidial_manual_dial_queue').set({ status: 'QUEUE' }).where('mdq_id', '=', next.mdq_id).where('status', '=', 'READY').executeTakeFirst();
+      if (Number(claim.numUpdatedRows) !== 1) return;
+      const set = await trx.updateTable('vicidial_live_agents').set({ external_dial: next.external_dial }).where('user', '=', user)
+        .where('status', '=', 'PAUSED').where('lead_id', '=', 0).where('preview_lead_id', '=', 0).where('external_dial', '=', '').executeTakeFirst();
+      // The agent moved meanwhile (another node, the agent's own click): undo all of it.
+      if (Number(set.numUpdatedRows) !== 1) throw gone;
+      fed.push(user);
+    }).catch((err) => { if (err !== gone) throw err; });
+  }
+  return fed;
+}
 
 /** Third-party legs ring for a moment, then answer (the simulation's 3-way calls). */
 export async function advanceLegs(db: Db, now: Date): Promise<void> {

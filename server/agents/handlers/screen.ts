@@ -4,8 +4,27 @@
 // database already; the screen re-reads them with the snapshot.
 import { fit } from '../../db/fit.js';
 import { formatDateTime } from '../../clock.js';
+import type { Db } from '../db.js';
 import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
+
+/** Routing follows the new selection: one vicidial_live_inbound_agents row per listed group (idempotent; api.php did it already when the command came through the API). */
+async function syncInboundAgents(db: Db, user: string, list: string): Promise<void> {
+  const groups = list.trim().split(/\s+/).filter((g) => g && g !== '-');
+  let stale = db.deleteFrom('vicidial_live_inbound_agents').where('user', '=', user);
+  if (groups.length) stale = stale.where('group_id', 'not in', groups);
+  await stale.execute();
+  const have = new Set((await db.selectFrom('vicidial_live_inbound_agents').select('group_id').where('user', '=', user).execute()).map((r) => r.group_id));
+  const now = formatDateTime(new Date());
+  for (const group_id of groups.filter((g) => !have.has(g))) {
+    const igb = await db.selectFrom('vicidial_inbound_group_agents').select(['group_weight', 'calls_today', 'group_grade', 'calls_today_filtered', 'daily_limit'])
+      .where('user', '=', user).where('group_id', '=', group_id).executeTakeFirst();
+    await db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
+      user, group_id, ...(igb ?? { group_weight: 0, calls_today: 0, group_grade: 1, calls_today_filtered: 0, daily_limit: -1 }),
+      last_call_time: now, last_call_finish: now,
+    })).execute();
+  }
+}
 
 /** The panel triggers update_fields and refresh_panel may name. */
 export const PANEL_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload', 'callbacksreload'] as const;
@@ -71,6 +90,7 @@ export const screenHandlers: CommandHandler[] = [
       const blended = agent.external_blended === '1' ? 'Y' : 'N';
       await db.updateTable('vicidial_live_agents').set({ closer_campaigns: agent.external_ingroups, outbound_autodial: blended })
         .where('user', '=', agent.user).execute();
+      await syncInboundAgents(db, agent.user, agent.external_ingroups);
       // A waiting agent's READY/CLOSER follows the new selection at once.
       const hasGroups = agent.external_ingroups.trim().replace(/-$/, '').trim() !== '';
       if (agent.status === 'READY' || agent.status === 'CLOSER') {

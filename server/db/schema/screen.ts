@@ -15,6 +15,19 @@ export const screenTables = {
     indexes: [['user']],
   }),
 
+  // The supervisor console's sign-ins: the token authorises its agent list (never the
+  // password, which only the console's memory holds); in the database so any node answers.
+  supervisor_console_sessions: table({
+    columns: {
+      token: varchar(64),
+      user: varchar(20),
+      created_ms: bigint(),
+      seen_ms: bigint(),
+    },
+    primaryKey: ['token'],
+    indexes: [['user']],
+  }),
+
   // Commands only the screen can carry out (notification, reload, timer, focus, webphone,
   // preview), delivered in the snapshot until acknowledged.
   agent_screen_effects: table({
@@ -75,6 +88,7 @@ export const screenTables = {
       number: varchar(100).default(''),
       state: enumOf('ringing', 'live', 'parked', 'ended').default('ringing'),
       started_ms: bigint().default(0),
+      parked_ms: bigint().default(0),
     },
     indexes: [['conf_exten'], ['user']],
   }),
