@@ -12,6 +12,8 @@ export default defineConfig({
       '/agc': backEnd,
       '/agent': backEnd,
       '/sim': backEnd,
+      // The console's endpoints; /supervisor itself is the SPA's page.
+      '/supervisor/': backEnd,
     },
   },
   build: {

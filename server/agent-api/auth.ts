@@ -23,12 +23,17 @@ async function ipListHas(ctx: ApiContext, listId: string, ip: string): Promise<b
 }
 
 /** user_authorization(user, pass, '', 0, 0, 0, 1, 'api'). */
-async function checkCredentials(ctx: ApiContext): Promise<AuthMessage> {
-  const { user, pass } = ctx.p;
+type UserRow = Awaited<ReturnType<typeof readUser>>;
+
+function readUser(ctx: ApiContext) {
+  return ctx.db.selectFrom('vicidial_users')
+    .select(['user', 'pass', 'pass_hash', 'user_level', 'active', 'failed_login_count', 'last_login_date', 'ignore_ip_list', 'user_group', 'vdc_agent_api_access'])
+    .where('user', '=', ctx.p.user).executeTakeFirst();
+}
+
+async function checkCredentials(ctx: ApiContext, row: UserRow): Promise<AuthMessage> {
+  const { pass } = ctx.p;
   const { db, settings, clock } = ctx;
-  const row = await db.selectFrom('vicidial_users')
-    .select(['user', 'pass', 'pass_hash', 'user_level', 'active', 'failed_login_count', 'last_login_date', 'ignore_ip_list', 'user_group'])
-    .where('user', '=', user).executeTakeFirst();
   if (!row) return 'BAD';
 
   const lockWindowOver = toEpoch(row.last_login_date) < clock.epoch - LOCK_SECONDS;
@@ -101,10 +106,10 @@ export async function authenticate(ctx: ApiContext): Promise<boolean> {
     await ctx.fail('Invalid Source', ctx.p.source);
     return false;
   }
-  const message = await checkCredentials(ctx);
-  const access = await ctx.db.selectFrom('vicidial_users').select(sql<number>`count(*)`.as('n'))
-    .where('user', '=', ctx.p.user).where('vdc_agent_api_access', '=', '1').executeTakeFirst();
-  const authApi = Number(access?.n ?? 0) > 0 ? 1 : 0;
+  const row = await readUser(ctx);
+  const message = await checkCredentials(ctx, row);
+  // `user` is unique: the count of API-enabled rows with this user is 0 or 1.
+  const authApi = row?.vdc_agent_api_access === '1' ? 1 : 0;
   const auth = message === 'GOOD' ? 1 : 0;
   if (ctx.p.user.length < 2 || ctx.p.pass.length < 2 || !auth || !authApi) {
     // decisions.md: same layout as the real line, without the password or the SQL.

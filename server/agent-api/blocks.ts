@@ -4,6 +4,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ApiContext } from './context.js';
 import { fit } from '../db/fit.js';
+import { recordOrigins } from '../agents/origins.js';
 
 export type LiveAgent = Selectable<DB['vicidial_live_agents']>;
 
@@ -60,6 +61,7 @@ export async function writeAgentCommand(ctx: ApiContext, user: string, set: Live
   const res = await ctx.db.updateTable('vicidial_live_agents')
     .set({ ...fit('vicidial_live_agents', set), last_update_time: ctx.clock.nowTime })
     .where('user', '=', user).executeTakeFirst();
+  await recordOrigins(ctx.db, user, Object.keys(set), { by: ctx.user, source: ctx.p.source });
   ctx.commandsFor.add(user);
   return Number(res.numUpdatedRows ?? 0);
 }

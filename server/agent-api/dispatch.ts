@@ -11,6 +11,8 @@ export interface ApiReply {
   body: string;
   /** Agents whose command columns the request wrote: the engine applies them now. */
   commandsFor: string[];
+  /** A notification was queued: the engine delivers it now. */
+  notify?: boolean;
 }
 
 const DEFAULT_SETTINGS: SystemSettings = {
@@ -61,7 +63,10 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
     const ctx = new ApiContext(database, trx, p, settings, apiUser, clock, facts);
     const fn = functions.get(p.function);
 
-    const answer = (): ApiReply => ({ status: ctx.status, body: ctx.body.join(''), commandsFor: [...ctx.commandsFor] });
+    const answer = (): ApiReply => ({
+      status: ctx.status, body: ctx.body.join(''), commandsFor: [...ctx.commandsFor],
+      notify: p.function === 'send_notification' && ctx.body.some((line) => line.includes('SUCCESS: notification queued')),
+    });
     if (fn?.noAuth) {
       await fn.run(ctx);
       return answer();

@@ -31,8 +31,8 @@ const NO_AGENT: Record<string, string> = {
 
 /** Agent 1000 on a live call, the rest hostile: [overrides, reply, tables allowed to change]. */
 const LIVE: Record<string, [Record<string, string>, string | RegExp, string[]]> = {
-  external_status: [{}, 'ERROR: no user found - OR11UNIONSELECT\nSUCCESS: external_status function set - --OR11UNIONSELECT!!!!--OR11UNIONSELECT|1000\n', ['vicidial_live_agents']],
-  update_fields: [{}, /^SUCCESS: update_fields lead updated - 6666\|1000\|1\|1\|1\|phone_code,address1,.*,rank,owner\|phone_code="11",.*first_name="'    --   OR 11 UNION SELECT",.*\|\n$/, ['vicidial_list', 'vicidial_live_agents']],
+  external_status: [{}, 'ERROR: no user found - OR11UNIONSELECT\nSUCCESS: external_status function set - --OR11UNIONSELECT!!!!--OR11UNIONSELECT|1000\n', ['vicidial_live_agents', 'agent_command_origins']],
+  update_fields: [{}, /^SUCCESS: update_fields lead updated - 6666\|1000\|1\|1\|1\|phone_code,address1,.*,rank,owner\|phone_code="11",.*first_name="'    --   OR 11 UNION SELECT",.*\|\n$/, ['vicidial_list', 'vicidial_live_agents', 'agent_command_origins']],
   external_add_lead: [{}, /^ERROR: no user found - OR11UNIONSELECT\nSUCCESS: lead added - --OR11UNIONSELECT\|TESTCAMP\|101\|\d+\|1000\n$/, ['vicidial_list']],
   send_notification: [{ recipient: '1000', recipient_type: 'USER' }, /^NOTICE: Invalid notification date {5}-- {4}11 {2}, changing to nowSUCCESS: notification queued - 1000\|USER\|\d+\n$/, ['vicidial_agent_notifications']],
   transfer_conference: [{ value: 'DIAL_WITH_CUSTOMER' }, 'ERROR: no user found - OR11UNIONSELECT\nERROR: group_alias is not valid - 1000|--OR11UNIONSELECT\n', []],
@@ -181,7 +181,7 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
     it('unknown parameters (SQL in their names too) are ignored', async () => {
       const { body, changed } = await run(`source=test&user=6666&pass=1234&function=external_hangup&agent_user=1000&value=1&foo=bar&%27%20OR%201%3D1--=1&DROP%20TABLE%20vicidial_users=1`);
       expect(body).toBe('SUCCESS: external_hangup function set - 1|1000\n');
-      expect(changed).toEqual(['vicidial_live_agents']);
+      expect(changed).toEqual(['agent_command_origins', 'vicidial_live_agents']);
     });
 
     it('repeated parameters take their last value; array parameters their first', async () => {

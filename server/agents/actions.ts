@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import type { Db } from './db.js';
+import { recordOrigins } from './origins.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction } from './types.js';
 import { changeState, waitingStatus } from './state.js';
@@ -14,9 +15,19 @@ import { logout } from './session.js';
 
 export class ActionRefused extends Error {}
 
+/** The preview actions a campaign allows (as preview_dial_action checks them, §2.13). */
+export function previewChoices(campaign: { manual_preview_dial: string; alt_number_dialing: string } | undefined): string[] {
+  if (!campaign || campaign.manual_preview_dial === 'DISABLED') return [];
+  const choices = ['DIALONLY'];
+  if (campaign.manual_preview_dial !== 'PREVIEW_ONLY') choices.push('SKIP');
+  if (campaign.alt_number_dialing !== 'N') choices.push('ALTDIAL', 'ADR3DIAL', 'FINISH');
+  return choices;
+}
+
 /** Write a command column (the engine applies it right after, as for the API). */
 async function command(db: Db, user: string, set: Updateable<DB['vicidial_live_agents']>): Promise<void> {
   await db.updateTable('vicidial_live_agents').set(fit('vicidial_live_agents', set)).where('user', '=', user).execute();
+  await recordOrigins(db, user, Object.keys(set), { by: user, source: 'screen' });
 }
 
 export async function performAction(database: Database, sw: Switch, user: string, action: AgentAction): Promise<void> {
@@ -28,7 +39,7 @@ export async function performAction(database: Database, sw: Switch, user: string
       case 'pause': {
         if (onCall || inDispo(agent)) {
           // Pause after the call, like the dispo screen's "pause" box.
-          await db.updateTable('vicidial_live_agents').set({ external_pause: `PAUSE!${Math.floor(Date.now() / 1000)}` }).where('user', '=', user).execute();
+          await command(db, user, { external_pause: `PAUSE!${Math.floor(Date.now() / 1000)}` });
           return;
         }
         if (agent.status === 'PAUSED') {
@@ -55,7 +66,7 @@ export async function performAction(database: Database, sw: Switch, user: string
       case 'dispo':
         if (!inDispo(agent)) throw new ActionRefused('no_dispo');
         if (!/^[A-Za-z0-9_-]{1,6}$/.test(action.status)) throw new ActionRefused('bad_status');
-        await dispose(db, sw, agent, { status: action.status, callback: action.callback, pauseAfter: action.pauseAfter, by: user });
+        await dispose(db, sw, agent, { status: action.status, callback: action.callback, pauseAfter: action.pauseAfter, by: user, source: 'screen' });
         return;
       case 'dial': {
         if (agent.status !== 'PAUSED' || agent.lead_id > 0) throw new ActionRefused('not_paused');
@@ -66,12 +77,22 @@ export async function performAction(database: Database, sw: Switch, user: string
         await addActivity(db, user, 'activity.dialing', { number: phone });
         return;
       }
-      case 'preview':
+      case 'preview': {
         if (agent.preview_lead_id <= 0) throw new ActionRefused('no_preview');
+        const campaign = await db.selectFrom('vicidial_campaigns').select(['manual_preview_dial', 'alt_number_dialing'])
+          .where('campaign_id', '=', agent.campaign_id).executeTakeFirst();
+        if (!previewChoices(campaign).includes(action.choice)) throw new ActionRefused('not_allowed');
         await command(db, user, { external_dial: action.choice });
         return;
+      }
       case 'transfer': {
         if (!onCall) throw new ActionRefused('no_call');
+        // As the API does (transfer-group.ts): a queue must exist and take calls.
+        if (action.fn === 'LOCAL_CLOSER' || (action.ingroup && action.consultative)) {
+          const group = await db.selectFrom('vicidial_inbound_groups').select('group_id')
+            .where('group_id', '=', action.ingroup ?? '').where('active', '=', 'Y').executeTakeFirst();
+          if (!group) throw new ActionRefused('bad_ingroup');
+        }
         const fields = [action.fn, action.ingroup ?? '', (action.phoneNumber ?? '').replace(/[^0-9A-Za-z*#]/g, ''), action.consultative ? 'YES' : 'NO', '', '', '', String(Math.floor(Date.now() / 1000)), ''];
         await command(db, user, { external_transferconf: fields.join('---') });
         return;

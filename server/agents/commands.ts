@@ -8,7 +8,8 @@
 import type { Database } from '../db/database.js';
 import type { Db } from './db.js';
 import type { Switch } from '../switch/switch.js';
-import type { Attribution, CommandHandler } from './handlers/types.js';
+import type { CommandHandler } from './handlers/types.js';
+import { takeOrigin } from './origins.js';
 import { stateHandlers } from './handlers/state.js';
 import { callHandlers } from './handlers/calls.js';
 import { screenHandlers } from './handlers/screen.js';
@@ -17,17 +18,14 @@ import { screenHandlers } from './handlers/screen.js';
 export const handlers: CommandHandler[] = [...stateHandlers, ...callHandlers, ...screenHandlers];
 
 
-/** Who sent a command: the newest successful API call for this agent and function. */
-async function attribution(db: Db, user: string, h: CommandHandler): Promise<Attribution> {
-  const row = await db.selectFrom('vicidial_api_log').select(['user', 'source']).where('agent_user', '=', user)
-    .where('function', 'in', h.functions).where('result', '=', 'SUCCESS').orderBy('api_id', 'desc').limit(1).executeTakeFirst();
-  return row ? { by: row.user, source: row.source } : { by: 'SQL', source: 'database' };
-}
-
 /** Apply every command pending on one agent's row; returns how many were applied. */
 export async function applyCommands(database: Database, sw: Switch, user: string): Promise<number> {
+  // One read decides which handlers have work; each of those then claims its command in
+  // its own transaction, re-reading the row there (another node may have been faster).
+  const seen = await database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
+  if (!seen) return 0;
   let applied = 0;
-  for (const h of handlers) {
+  for (const h of handlers.filter((h) => h.pending(seen) && h.ready(seen))) {
     applied += await database.db.transaction().execute(async (trx) => {
       const agent = await trx.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
       if (!agent || !h.pending(agent) || !h.ready(agent)) return 0;
@@ -35,7 +33,7 @@ export async function applyCommands(database: Database, sw: Switch, user: string
       const claim = await trx.updateTable('vicidial_live_agents').set({ [h.column]: h.cleared })
         .where('user', '=', user).where(h.column, '=', value).executeTakeFirst();
       if (Number(claim.numUpdatedRows) !== 1) return 0;
-      const by = await attribution(trx, user, h);
+      const by = await takeOrigin(trx, user, h.column);
       await h.apply(trx, sw, { ...agent, [h.column]: h.cleared }, value, by);
       return 1;
     });

@@ -15,6 +15,8 @@ export interface Disposition {
   /** The agent ticked "pause after". */
   pauseAfter?: boolean;
   by: string;
+  /** Where the disposition came from: the API's `source`, 'screen', or 'database'. */
+  source?: string;
 }
 
 /** The agent has a lead whose call is over and whose disposition is not saved yet. */
@@ -50,7 +52,7 @@ export async function dispose(db: Db, sw: Switch, agent: LiveAgentRow, d: Dispos
     await db.updateTable('vicidial_closer_log').set({ status: leadStatus, end_epoch: Math.floor(now.getTime() / 1000) })
       .where('lead_id', '=', lead.lead_id).where('user', '=', agent.user).where('status', '=', 'INCALL').execute();
   }
-  await addActivity(db, agent.user, 'activity.dispositioned', { status: d.status, by: d.by });
+  await addActivity(db, agent.user, 'activity.dispositioned', { status: d.status, by: d.by, ...(d.source ? { source: d.source } : {}) });
 
   if (agent.external_pause === 'LOGOUT') {
     await writeAgentLog(db, agent, 'DISPO', now, { comments: d.by });

@@ -151,10 +151,10 @@ describe.each(testDialects())('call commands carried out on %s', (dialect) => {
     await t.tick();
     await ageLegs();
     await t.tick();
-    expect(await park('PARK_XFER')).toEqual({ park: 'xfer', parked: [], leg: 'parked', threeWay: 'live' });
+    expect(await park('PARK_XFER')).toEqual({ park: 'xfer', parked: [], leg: 'parked', threeWay: 'parked' });
     expect(await park('GRAB_XFER')).toEqual({ park: null, parked: [], leg: 'live', threeWay: 'live' });
     expect(await park('SWAP_PARK_CUSTOMER')).toEqual({ park: 'customer', parked: ['park'], leg: 'live', threeWay: 'live' });
-    expect(await park('SWAP_PARK_XFER')).toEqual({ park: 'xfer', parked: [], leg: 'parked', threeWay: 'live' });
+    expect(await park('SWAP_PARK_XFER')).toEqual({ park: 'xfer', parked: [], leg: 'parked', threeWay: 'parked' });
     expect(await park('HANGUP_XFER_GRAB_CUSTOMER')).toEqual({ park: null, parked: [], leg: 'ended', threeWay: null });
     expect((await t.events()).filter((e) => e.event === 'park' || e.event === 'grab' || e.event === 'park_ivr').map((e) => `${e.event} ${e.detail}`)).toEqual([
       'park customer', 'grab customer', 'park_ivr customer', 'grab customer', 'park xfer', 'grab xfer', 'park customer', 'grab xfer',

@@ -22,6 +22,8 @@ export class AgentEngine {
   private readonly nudged = new Set<string>();
   private lastGenerated = Date.now();
   private lastNotified = 0;
+  private fullWanted = false;
+  private notifyWanted = false;
 
   constructor(private readonly database: Database, private readonly sw: Switch, private readonly options: EngineOptions = {}) {}
 
@@ -40,17 +42,48 @@ export class AgentEngine {
   /** Apply these agents' commands now (called after an API request commits). */
   nudge(users: Iterable<string>): void {
     for (const u of users) this.nudged.add(u);
-    if (this.timer) void this.tick();
+    if (this.timer) void this.loop();
   }
 
-  /** One pass; exposed for tests that drive time themselves. */
+  /** Deliver notifications now (called after send_notification commits). */
+  nudgeNotifications(): void {
+    this.notifyWanted = true;
+    if (this.timer) void this.loop();
+  }
+
+  /** A full pass (sweep, switch, notifications); exposed for tests that drive time themselves. */
   tick(): Promise<void> {
+    this.fullWanted = true;
+    return this.loop();
+  }
+
+  /**
+   * One worker at a time: a nudge applies only the agents it names; the timer's full pass
+   * sweeps for commands written behind our back, feeds queued manual dials, moves the
+   * switch and delivers notifications. Under load nudges cannot starve the full pass.
+   */
+  private loop(): Promise<void> {
     if (this.running) return this.running;
-    this.running = this.pass().catch((err) => this.options.onError?.(err)).finally(() => { this.running = undefined; });
+    this.running = (async () => {
+      while (this.fullWanted || this.nudged.size || this.notifyWanted) {
+        if (this.fullWanted) {
+          this.fullWanted = false;
+          await this.fullPass();
+        } else if (this.nudged.size) {
+          const users = [...this.nudged];
+          this.nudged.clear();
+          for (const user of users) await applyCommands(this.database, this.sw, user);
+        } else {
+          this.notifyWanted = false;
+          this.lastNotified = Date.now();
+          await deliverNotifications(this.database.db, new Date());
+        }
+      }
+    })().catch((err) => this.options.onError?.(err)).finally(() => { this.running = undefined; });
     return this.running;
   }
 
-  private async pass(): Promise<void> {
+  private async fullPass(): Promise<void> {
     const fed = await feedManualDialQueue(this.database.db);
     const users = new Set([...this.nudged, ...fed, ...(await agentsWithCommands(this.database.db))]);
     this.nudged.clear();

@@ -8,11 +8,14 @@ import { formatDateTime } from '../clock.js';
 import { DELIVERY_WINDOW_SECONDS, markDelivered, type Notification } from './notifications.js';
 import { addEffect } from './activity.js';
 
-async function recipients(db: Kysely<DB>, n: Notification): Promise<string[]> {
-  let q = db.selectFrom('vicidial_live_agents').select('user');
-  if (n.recipient_type === 'USER') q = q.where('user', '=', n.recipient);
-  else if (n.recipient_type === 'CAMPAIGN') q = q.where('campaign_id', '=', n.recipient);
-  else if (n.recipient_type === 'USER_GROUP') q = q.where('user', 'in', db.selectFrom('vicidial_users').select('user').where('user_group', '=', n.recipient));
+/** Logged-in agents a notification addresses that have not been given it yet. */
+async function pendingRecipients(db: Kysely<DB>, n: Notification): Promise<string[]> {
+  let q = db.selectFrom('vicidial_live_agents as la').select('la.user')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('vicidial_agent_notifications_queue as q').select('q.user')
+      .whereRef('q.user', '=', 'la.user').where('q.notification_id', '=', n.notification_id))));
+  if (n.recipient_type === 'USER') q = q.where('la.user', '=', n.recipient);
+  else if (n.recipient_type === 'CAMPAIGN') q = q.where('la.campaign_id', '=', n.recipient);
+  else if (n.recipient_type === 'USER_GROUP') q = q.where('la.user', 'in', db.selectFrom('vicidial_users').select('user').where('user_group', '=', n.recipient));
   else return [];
   return (await q.execute()).map((r) => r.user);
 }
@@ -33,18 +36,22 @@ export function notificationPayload(n: Notification): Record<string, unknown> {
 
 export async function deliverNotifications(db: Kysely<DB>, now: Date): Promise<number> {
   const from = formatDateTime(new Date(now.getTime() - DELIVERY_WINDOW_SECONDS * 1000));
+  // Newest first, so a busy minute cannot hold back the latest notifications.
   const due = await db.selectFrom('vicidial_agent_notifications').selectAll()
     .where('notification_date', '>=', from).where('notification_date', '<=', formatDateTime(now))
-    .where('notification_status', '!=', 'DEAD').orderBy('notification_id').limit(500).execute();
+    .where('notification_status', '!=', 'DEAD').orderBy('notification_id', 'desc').limit(1000).execute();
   let delivered = 0;
   for (const n of due) {
-    for (const user of await recipients(db, n)) {
-      await db.transaction().execute(async (trx) => {
-        if (!(await markDelivered(trx, n.notification_id, user, now))) return;
+    const users = await pendingRecipients(db, n);
+    if (users.length === 0) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const user of users) {
+        // The unique key makes the delivery exactly once, also with several server nodes.
+        if (!(await markDelivered(trx, n.notification_id, user, now))) continue;
         await addEffect(trx, user, 'notification', notificationPayload(n));
         delivered++;
-      });
-    }
+      }
+    });
   }
   return delivered;
 }

@@ -120,6 +120,8 @@ export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Dat
   const token = randomBytes(24).toString('base64url');
   await db.insertInto('agent_screen_sessions').values({ token, user: user.user, created_at: nowTime }).execute();
   await sw.joinAgent(db, { ...agent, agent_log_id: logId });
+  // A new session starts with a clean activity list.
+  await db.deleteFrom('agent_activity').where('user', '=', user.user).execute();
   await addActivity(db, user.user, 'activity.login', { campaign: campaign.campaign_id });
   return { token, agent: { ...agent, agent_log_id: logId } };
 }

@@ -6,11 +6,13 @@ import { parseDateTime } from '../clock.js';
 import type { Db } from './db.js';
 import type { AgentSnapshot, AgentState, CallInfo, CampaignPanels, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
 import { inDispo } from './dispo.js';
+import { previewChoices } from './actions.js';
 import { pendingEffects, recentActivity } from './activity.js';
 
 interface CampaignStatics {
   at: number;
   name: string;
+  previewChoices: string[];
   panels: CampaignPanels;
   statuses: StatusChoice[];
   pauseCodes: PauseCodeChoice[];
@@ -26,7 +28,7 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
   const hit = byCampaign.get(campaignId);
   if (hit && Date.now() - hit.at < STATICS_TTL_MS) return hit;
   const campaign = await db.selectFrom('vicidial_campaigns')
-    .select(['campaign_name', 'campaign_script', 'campaign_script_two', 'web_form_address', 'web_form_address_two'])
+    .select(['campaign_name', 'campaign_script', 'campaign_script_two', 'web_form_address', 'web_form_address_two', 'manual_preview_dial', 'alt_number_dialing'])
     .where('campaign_id', '=', campaignId).executeTakeFirst();
   const script = async (id: string | undefined) => {
     if (!id) return null;
@@ -45,7 +47,7 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
     statuses.push({ status: s.status, name: s.status_name, callback: s.scheduled_callback === 'Y' });
   }
   const value: CampaignStatics = {
-    at: Date.now(), name: campaign?.campaign_name ?? campaignId, statuses,
+    at: Date.now(), name: campaign?.campaign_name ?? campaignId, statuses, previewChoices: previewChoices(campaign),
     panels: {
       script: await script(campaign?.campaign_script), script2: await script(campaign?.campaign_script_two),
       webFormUrl: campaign?.web_form_address ?? '', webFormUrl2: campaign?.web_form_address_two ?? '',
@@ -74,8 +76,10 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
   const ingroups = ingroupsOf(agent.closer_campaigns);
   const waiting = await db.selectFrom('vicidial_auto_calls').select(sql<number>`count(*)`.as('n'))
     .where('status', '=', 'LIVE')
-    .where((eb) => eb.or([eb('campaign_id', '=', agent.campaign_id), ...(ingroups.length ? [eb('campaign_id', 'in', ingroups)] : [])]))
-    .where((eb) => eb.or([eb('agent_only', '=', ''), eb('agent_only', '=', user)]))
+    .where((eb) => eb.or([
+      eb.and([eb('agent_only', '=', ''), eb.or([eb('campaign_id', '=', agent.campaign_id), ...(ingroups.length ? [eb('campaign_id', 'in', ingroups)] : [])])]),
+      eb('agent_only', '=', user), // AGENTDIRECT calls for this agent, whatever its in-groups
+    ]))
     .executeTakeFirst();
   const recording = await db.selectFrom('recording_log').select(['recording_id', 'filename', 'start_epoch'])
     .where('user', '=', user).where('end_epoch', 'is', null).orderBy('recording_id', 'desc').limit(1).executeTakeFirst();
@@ -136,6 +140,7 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
       pauseCode: agent.pause_code, stateSince: parseDateTime(agent.last_state_change), sessionId: agent.conf_exten,
       extension: agent.extension, serverIp: agent.server_ip, ingroups, blended: agent.outbound_autodial === 'Y',
       callsToday: agent.calls_today,
+      previewChoices: statics.previewChoices,
       pauseAfterCall: agent.external_pause.includes('PAUSE') && (state === 'incall' || state === 'dead' || state === 'dialing' || state === 'dispo'),
     },
     call,
@@ -148,7 +153,7 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     recording: recording ? { id: recording.recording_id, filename: recording.filename, startedAt: Number(recording.start_epoch ?? 0) * 1000 } : null,
     park: parked ? { parkedAt: parseDateTime(parked.parked_time), kind: parked.extension === 'IVR' ? 'ivr' : 'customer' }
       : leg?.state === 'parked' ? { parkedAt: Number(leg.parked_ms), kind: 'xfer' } : null,
-    threeWay: leg ? { number: leg.number, state: leg.state === 'parked' ? 'live' : leg.state } : null,
+    threeWay: leg ? { number: leg.number, state: leg.state } : null,
     playback: playing ? { file: playing.channel_data, state: playing.channel_group === 'PAUSED' ? 'paused' : 'playing' } : null,
     effects: (await pendingEffects(db, user)) as AgentSnapshot['effects'],
     activity: await recentActivity(db, user) as AgentSnapshot['activity'],

@@ -119,6 +119,8 @@ export interface AgentSnapshot {
     callsToday: number;
     /** A PAUSE was asked for during the call: applied once the disposition is saved. */
     pauseAfterCall: boolean;
+    /** The preview actions the campaign allows (DIALONLY, SKIP, ALTDIAL, ADR3DIAL, FINISH). */
+    previewChoices: string[];
   };
   call: CallInfo | null;
   lead: LeadFields | null;
@@ -130,7 +132,7 @@ export interface AgentSnapshot {
   callsWaiting: number;
   recording: { id: number; filename: string; startedAt: number } | null;
   park: { parkedAt: number; kind: 'customer' | 'ivr' | 'xfer' } | null;
-  threeWay: { number: string; state: 'ringing' | 'live' | 'ended' } | null;
+  threeWay: { number: string; state: 'ringing' | 'live' | 'parked' | 'ended' } | null;
   playback: { file: string; state: 'playing' | 'paused' } | null;
   effects: ScreenEffect[];
   activity: ActivityEntry[];

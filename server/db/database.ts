@@ -34,7 +34,22 @@ function openSqlite(file: string): Database {
   native.pragma('synchronous = NORMAL');
   native.pragma('busy_timeout = 5000');
   native.pragma('foreign_keys = OFF');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+  // Kysely prepares every query afresh; better-sqlite3 statements are reusable, and Kysely
+  // runs one query at a time on this single connection, so a cache by SQL text is safe.
+  const statements = new Map<string, SQLite.Statement>();
+  const cached = {
+    close: () => native.close(),
+    prepare: (text: string) => {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        if (statements.size >= 2000) statements.clear();
+        stmt = native.prepare(text);
+        statements.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
   return {
     db,
     dialect: 'sqlite',

@@ -9,6 +9,8 @@ export interface ApiRouteOptions {
   hostname: string;
   /** Called after a request that wrote agent commands has committed. */
   onCommands?: (users: string[]) => void;
+  /** Called after a request that queued a notification has committed. */
+  onNotifications?: () => void;
 }
 
 function serverAddress(req: FastifyRequest): { name: string; port: number } {
@@ -40,6 +42,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       hostname: opts.hostname,
     });
     if (answer.commandsFor.length) opts.onCommands?.(answer.commandsFor);
+    if (answer.notify) opts.onNotifications?.();
     reply
       .code(answer.status)
       .header('Content-Type', 'text/html; charset=utf-8')

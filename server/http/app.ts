@@ -13,6 +13,8 @@ import { AgentEngine, type EngineOptions } from '../agents/engine.js';
 import { apiRoutes } from './api-route.js';
 import { agentRoutes } from './agent-routes.js';
 import { simRoutes } from './sim-routes.js';
+import { supervisorRoutes } from './supervisor-routes.js';
+import { callbacksRoute } from './callbacks-route.js';
 
 export interface AppConfig {
   /** Host name written to vicidial_webservers and shown by `webserver`. */
@@ -56,9 +58,12 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   app.decorate('engine', engine);
   app.decorate('sw', sw);
 
-  await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users) });
+  await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
   await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
+  await app.register(supervisorRoutes, { database, hostname });
+  await app.register(callbacksRoute, { database });
   if (config.simControl !== false) await app.register(simRoutes, { database, sw });
+  if (process.env.BENCH_BARE_ROUTE === '1') await app.register((await import('./bench-route.js')).benchRoute);
 
   const staticDir = config.staticDir === undefined ? DEFAULT_DIST : config.staticDir;
   if (staticDir && existsSync(staticDir)) {

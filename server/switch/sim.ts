@@ -12,7 +12,7 @@ import { changeState } from '../agents/state.js';
 import { addActivity } from '../agents/activity.js';
 import type { InboundCall, ManualDial, Switch } from './switch.js';
 import { processManagerQueue } from './manager.js';
-import { advanceLegs } from '../agents/handlers/calls.js';
+import { advanceLegs, stopRecordings } from '../agents/handlers/calls.js';
 
 const DEFAULT_RING_MS = 1500;
 const channelFor = () => `SIP/carrier-${randomInt(0, 0xffffffff).toString(16).padStart(8, '0')}`;
@@ -52,7 +52,11 @@ export class SimSwitch implements Switch {
       await db.deleteFrom('parked_channels').where('channel_group', '=', agent.callerid).execute();
       await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, callerid: agent.callerid, event: 'customer_hungup', detail: 'agent logged out' });
     }
+    // Leaving the session ends everything in it: legs, recordings, playback.
     await db.updateTable('sim_legs').set({ state: 'ended' }).where('user', '=', agent.user).where('state', '!=', 'ended').execute();
+    await stopRecordings(db, this, agent);
+    await db.deleteFrom('live_channels').where('server_ip', '=', agent.server_ip).where('extension', '=', agent.conf_exten)
+      .where('channel', 'like', 'IAX2/ASTplay%').execute();
     await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, event: 'agent_left', detail: agent.extension });
   }
 
@@ -109,8 +113,9 @@ export class SimSwitch implements Switch {
       external_recording: '', external_park: '', external_transferconf: '', external_dtmf: '',
     });
     if (moved) {
-      // The agent's side of the call ends with its third-party legs.
+      // The agent's side of the call ends with its third-party legs and its recordings.
       await db.updateTable('sim_legs').set({ state: 'ended' }).where('user', '=', agent.user).where('state', '!=', 'ended').execute();
+      await stopRecordings(db, this, agent);
       await this.event(db, { conf_exten: agent.conf_exten, user: agent.user, callerid: agent.callerid, event: 'agent_hangup', detail: by });
     }
     return moved;

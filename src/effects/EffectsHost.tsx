@@ -6,6 +6,11 @@ import { useEffect, type ComponentType } from 'react';
 import type { ScreenEffect } from '../../server/agents/types.js';
 import { postEffectAck } from '../api/ack-effect.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
+import { FocusAlert } from '../agentctl/FocusAlert.js';
+import { NotificationEffect } from './NotificationEffect.js';
+import { ReloadEffect } from './ReloadEffect.js';
+import { TimerEffect } from './TimerEffect.js';
+import { WebphoneEffect } from './WebphoneEffect.js';
 
 export interface EffectProps {
   effect: ScreenEffect;
@@ -13,7 +18,13 @@ export interface EffectProps {
   onDone: () => void;
 }
 
-export const EFFECT_COMPONENTS: Partial<Record<ScreenEffect['kind'], ComponentType<EffectProps>>> = {};
+export const EFFECT_COMPONENTS: Partial<Record<ScreenEffect['kind'], ComponentType<EffectProps>>> = {
+  focus: FocusAlert,
+  notification: NotificationEffect,
+  reload: ReloadEffect,
+  timer: TimerEffect,
+  webphone: WebphoneEffect,
+};
 
 export function EffectsHost({ token, effects }: { token: string; effects: ScreenEffect[] }) {
   const shown = useShownEffects((s) => s.shown);

@@ -211,8 +211,9 @@ export const en = {
     resumedBy: 'You were set ready',
     pauseCodeBy: 'Pause reason set to {{code}}',
     loggedOutByApi: 'You were logged out',
-    park: 'Hold: {{action}}',
-    transfer: 'Transfer: {{action}} {{target}}',
+    // Worded per action in the 'calls' namespace (src/i18n/ns/calls.ts).
+    park: '$t(calls:activity.park.{{action}})',
+    transfer: '$t(calls:activity.transfer.{{action}})',
     recordingStarted: 'Recording started ({{filename}})',
     recordingStopped: 'Recording stopped',
     dtmf: 'Tones sent: {{tones}}',

@@ -212,8 +212,9 @@ export const es: Messages = {
     resumedBy: 'Le pusieron disponible',
     pauseCodeBy: 'Motivo de pausa: {{code}}',
     loggedOutByApi: 'Su sesión fue cerrada',
-    park: 'Espera: {{action}}',
-    transfer: 'Transferencia: {{action}} {{target}}',
+    // Worded per action in the 'calls' namespace (src/i18n/ns/calls.ts).
+    park: '$t(calls:activity.park.{{action}})',
+    transfer: '$t(calls:activity.transfer.{{action}})',
     recordingStarted: 'Grabación iniciada ({{filename}})',
     recordingStopped: 'Grabación detenida',
     dtmf: 'Tonos enviados: {{tones}}',

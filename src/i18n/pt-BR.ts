@@ -212,8 +212,9 @@ export const ptBR: Messages = {
     resumedBy: 'Você foi colocado como disponível',
     pauseCodeBy: 'Motivo de pausa: {{code}}',
     loggedOutByApi: 'A sua sessão foi encerrada',
-    park: 'Espera: {{action}}',
-    transfer: 'Transferência: {{action}} {{target}}',
+    // Worded per action in the 'calls' namespace (src/i18n/ns/calls.ts).
+    park: '$t(calls:activity.park.{{action}})',
+    transfer: '$t(calls:activity.transfer.{{action}})',
     recordingStarted: 'Gravação iniciada ({{filename}})',
     recordingStopped: 'Gravação encerrada',
     dtmf: 'Tons enviados: {{tones}}',

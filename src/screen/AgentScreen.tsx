@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { AgentAction } from '../../server/agents/types.js';
 import { useAgentAction } from '../api/action.js';
 import { ApiError, isUnauthorized } from '../api/http.js';
+import { TransferPanel } from '../calls/TransferPanel.js';
+import { PreviewPanel } from '../agentctl/PreviewPanel.js';
+import { RemoteChangeToasts } from '../agentctl/RemoteChangeToasts.js';
 import { EffectsHost } from '../effects/EffectsHost.js';
 import { useSession } from '../session/store.js';
 import { useSnapshot } from '../session/use-snapshot.js';
@@ -16,6 +19,7 @@ import { LeadPanel } from './LeadPanel.js';
 import { LoadingPill } from './StatePill.js';
 import { StatusBar } from './StatusBar.js';
 import { ToolTabs } from './ToolTabs.js';
+import { WebphoneDock } from './panels/WebphoneDock.js';
 
 export function AgentScreen({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -100,16 +104,20 @@ export function AgentScreen({ token }: { token: string }) {
           <ActivityPanel activity={snapshot.activity} />
         </div>
         <div className="work-area">
+          {snapshot.agent.state === 'preview' && <PreviewPanel snapshot={snapshot} busy={action.isPending} run={run} />}
           {snapshot.agent.state === 'dispo' ? (
             <DispoPanel key={snapshot.lead?.lead_id ?? 0} statuses={snapshot.statuses} pauseAfterCall={snapshot.agent.pauseAfterCall} busy={action.isPending} run={run} />
           ) : (
-            <ToolTabs />
+            <ToolTabs snapshot={snapshot} token={token} />
           )}
+          <TransferPanel snapshot={snapshot} busy={action.isPending} run={run} />
         </div>
+        <WebphoneDock webphone={snapshot.webphone} sessionId={snapshot.agent.sessionId} />
       </main>
       <CallControls snapshot={snapshot} busy={action.isPending} run={run} />
       {detailsOpen && <DetailsDrawer snapshot={snapshot} onClose={() => setDetailsOpen(false)} />}
       <EffectsHost token={token} effects={snapshot.effects} />
+      <RemoteChangeToasts activity={snapshot.activity} user={snapshot.agent.user} />
     </div>
   );
 }

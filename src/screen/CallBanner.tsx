@@ -14,7 +14,7 @@ export function CallBanner({ snapshot, clockOffset }: { snapshot: AgentSnapshot;
       <div className="call-banner" data-testid="call-banner" data-call="over">
         <span className="call-name" data-testid="call-name">{customerName(lead) || t('call.unknownCustomer')}</span>
         <span className="call-number" data-testid="call-number">{formatPhone(lead.phone_number, lead.phone_code)}</span>
-        <span className="call-direction">{t('call.over')}</span>
+        <span className="call-direction">{snapshot.agent.state === 'preview' ? t('state.preview') : t('call.over')}</span>
       </div>
     );
   }

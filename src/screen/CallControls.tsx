@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import { CallButtons } from '../calls/CallButtons.js';
 import { ManualDial } from './ManualDial.js';
 import { PauseMenu } from './PauseMenu.js';
 
@@ -66,6 +67,7 @@ export function CallControls({ snapshot, busy, run }: Props) {
             onChoose={(code) => run(code ? { action: 'pause', pauseCode: code } : { action: 'pause' })}
           />
         )}
+        {onCall && <CallButtons snapshot={snapshot} busy={busy} run={run} />}
         {onCall &&
           (pauseAfterCall ? (
             <span className="controls-note" data-testid="pause-after-call-set">

@@ -7,6 +7,7 @@ import { StatePill } from './StatePill.js';
 import { StatusChips } from './StatusChips.js';
 import { ActivityText } from './ActivityText.js';
 import { Icon } from './Icon.js';
+import { IngroupsChip } from '../agentctl/IngroupsChip.js';
 
 interface Props {
   snapshot: AgentSnapshot;
@@ -43,6 +44,7 @@ export function StatusBar({ snapshot, clockOffset, detailsOpen, onToggleDetails 
             {t('header.pauseAfterCall')}
           </span>
         )}
+        <IngroupsChip agent={agent} />
         <StatusChips snapshot={snapshot} clockOffset={clockOffset} />
         <span className="last-activity" data-testid="last-activity" title={t('header.lastActivity')}>
           {last && <ActivityText entry={last} />}

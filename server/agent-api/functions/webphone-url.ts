@@ -1,4 +1,5 @@
 // api-reference.md §2.9: show the agent session's webphone URL, bare or as a redirect page.
+import { addEffect } from '../../agents/activity.js';
 import { defineFunction, agentParams } from '../function.js';
 import { requireLoggedIn, requirePermission, resolveAltUser } from '../blocks.js';
 
@@ -24,6 +25,8 @@ export const webphoneUrl = defineFunction({
       await ctx.log({ result: 'NOTICE', reason: 'webphone_url active and displayed', data: '' });
       return;
     }
+    // issue 6: the agent's screen opens the webphone too (embedded or in its own window).
+    await addEffect(ctx.db, ctx.agentUser, 'webphone', { url });
     // Logged before the page is written; the fragment has no <HTML>/<HEAD> opening (oracle wp.02).
     await ctx.log({ result: 'NOTICE', reason: 'webphone_url active and launched', data: '' });
     ctx.print(`<META HTTP-EQUIV=Refresh CONTENT="0; URL=${url}">\n</HEAD>\n`

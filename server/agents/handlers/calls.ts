@@ -109,7 +109,8 @@ async function startRecording(db: Db, sw: Switch, agent: LiveAgentRow, suffix: s
   return { id, filename };
 }
 
-async function stopRecordings(db: Db, sw: Switch, agent: LiveAgentRow) {
+/** End the agent's open recordings (STOP, hangup, logout). */
+export async function stopRecordings(db: Db, sw: Switch, agent: Pick<LiveAgentRow, 'user' | 'conf_exten'>) {
   const open = await db.selectFrom('recording_log').select(['recording_id', 'start_epoch']).where('user', '=', agent.user).where('end_epoch', 'is', null).execute();
   const now = Math.floor(Date.now() / 1000);
   for (const r of open) {

@@ -33,7 +33,7 @@ export const stateHandlers: CommandHandler[] = [
     ready: (a) => !onCall(a),
     async apply(db, sw, agent, value, by) {
       if (!inDispo(agent)) return;
-      await dispose(db, sw, agent, { ...parseExternalStatus(value), by: by.by });
+      await dispose(db, sw, agent, { ...parseExternalStatus(value), by: by.by, source: by.source });
     },
   },
   {

@@ -4,10 +4,12 @@ import type { DB } from '../../db/schema.js';
 import type { Db, LiveAgentRow } from '../db.js';
 import type { Switch } from '../../switch/switch.js';
 
-export type CommandColumn =
-  | 'external_hangup' | 'external_status' | 'external_pause' | 'external_pause_code' | 'external_dial'
-  | 'external_transferconf' | 'external_park' | 'external_recording' | 'external_dtmf' | 'external_update_fields'
-  | 'external_timer_action' | 'external_lead_id' | 'manager_ingroup_set';
+export const COMMAND_COLUMNS = [
+  'external_hangup', 'external_status', 'external_pause', 'external_pause_code', 'external_dial',
+  'external_transferconf', 'external_park', 'external_recording', 'external_dtmf', 'external_update_fields',
+  'external_timer_action', 'external_lead_id', 'manager_ingroup_set',
+] as const;
+export type CommandColumn = (typeof COMMAND_COLUMNS)[number];
 
 export interface Attribution {
   /** The API user (or 'SQL' when no API call explains the command). */

@@ -92,4 +92,17 @@ export const screenTables = {
     },
     indexes: [['conf_exten'], ['user']],
   }),
+
+  // Who wrote each pending command (API user and source, or the agent's own screen), so the
+  // screen can say who did it; a command with no origin row was written by direct SQL.
+  agent_command_origins: table({
+    columns: {
+      user: varchar(20),
+      command_column: varchar(40),
+      by_user: varchar(20).default(''),
+      source: varchar(20).default(''),
+      at_ms: bigint().default(0),
+    },
+    primaryKey: ['user', 'command_column'],
+  }),
 };

@@ -38,6 +38,9 @@ export const systemTables = {
       queuemetrics_url: varchar(255).default(''),
       queuemetrics_log_id: varchar(10).default('VIC'),
       queuemetrics_eq_prepend: varchar(255).default('NONE'),
+      // The webphone's base URL and system key, used to build the agent's webphone URL at login (agent-screen.md §3.17).
+      webphone_url: varchar(255).default(''),
+      webphone_systemkey: varchar(100).default(''),
     },
   }),
 
@@ -144,7 +147,8 @@ export const systemTables = {
       webserver: smallint().unsigned().default(0),
       api_url: int().unsigned().default(0),
     },
-    indexes: [['api_date']],
+    // (agent_user, api_id): who sent an agent's latest command (agents/commands.ts).
+    indexes: [['api_date'], ['agent_user', 'api_id']],
   }),
 
   vicidial_api_urls: table({

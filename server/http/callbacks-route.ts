@@ -1,0 +1,47 @@
+// GET /agent/callbacks: the agent's scheduled callbacks for the screen's Callbacks panel
+// (agent-screen.md §3.10 callbacksreload): their own USERONLY ones and their campaign's
+// ANYONE ones, still ACTIVE (not yet due) or LIVE (due now).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { userForToken } from '../agents/session.js';
+
+export interface AgentCallback {
+  callbackId: number;
+  leadId: number;
+  campaignId: string;
+  status: 'ACTIVE' | 'LIVE';
+  recipient: 'USERONLY' | 'ANYONE';
+  callbackTime: string | null;
+  comments: string;
+  name: string;
+  phoneNumber: string;
+}
+
+const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+const LIMIT = 200;
+
+export async function callbacksRoute(app: FastifyInstance, { database }: { database: Database }): Promise<void> {
+  const { db } = database;
+  app.get('/agent/callbacks', async (req, reply) => {
+    const user = await userForToken(db, bearer(req));
+    const agent = user ? await db.selectFrom('vicidial_live_agents').select('campaign_id').where('user', '=', user).executeTakeFirst() : undefined;
+    if (!user || !agent) return reply.code(401).send({ error: 'logged_out' });
+    const rows = await db.selectFrom('vicidial_callbacks as c')
+      .leftJoin('vicidial_list as l', 'l.lead_id', 'c.lead_id')
+      .select(['c.callback_id', 'c.lead_id', 'c.campaign_id', 'c.status', 'c.recipient', 'c.callback_time', 'c.comments', 'l.first_name', 'l.last_name', 'l.phone_number'])
+      .where('c.status', 'in', ['ACTIVE', 'LIVE'])
+      .where((eb) => eb.or([
+        eb.and([eb('c.recipient', '=', 'USERONLY'), eb('c.user', '=', user)]),
+        eb.and([eb('c.recipient', '=', 'ANYONE'), eb('c.campaign_id', '=', agent.campaign_id)]),
+      ]))
+      .orderBy('c.callback_time').orderBy('c.callback_id').limit(LIMIT).execute();
+    reply.header('Cache-Control', 'no-cache');
+    return {
+      callbacks: rows.map((r): AgentCallback => ({
+        callbackId: r.callback_id, leadId: r.lead_id, campaignId: r.campaign_id, status: r.status as AgentCallback['status'],
+        recipient: r.recipient, callbackTime: r.callback_time, comments: r.comments,
+        name: [r.first_name, r.last_name].filter(Boolean).join(' '), phoneNumber: r.phone_number ?? '',
+      })),
+    };
+  });
+}
