@@ -83,7 +83,7 @@ test('external_status during the outcome step saves it and closes the picker', a
   expect(await api({ function: 'external_status', agent_user: '1000', value: 'SALE' })).toMatch(/^SUCCESS/);
   await expect(page.getByTestId('dispo-panel')).toBeHidden();
   await expect(statePill(page)).toHaveAttribute('data-state', /^(ready|closer)$/);
-  await expect(page.getByTestId('activity-list')).toContainText('Outcome saved: SALE · by 6666');
+  await expect(page.getByTestId('activity-list')).toContainText('Outcome saved: SALE · 6666 via test');
   expect(row<{ status: string }>(backEnd, 'SELECT status FROM vicidial_list WHERE lead_id = ?', leadId)?.status).toBe('SALE');
 });
 
