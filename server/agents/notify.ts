@@ -2,7 +2,7 @@
 // lifetime"): every matching agent logged in at some moment from notification_date to one
 // minute after it gets it once, as a screen effect. One query finds the notifications in
 // their window; markDelivered's unique key makes each delivery happen once across nodes.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { formatDateTime } from '../clock.js';
 import { DELIVERY_WINDOW_SECONDS, markDelivered, type Notification } from './notifications.js';
@@ -34,24 +34,49 @@ export function notificationPayload(n: Notification): Record<string, unknown> {
   };
 }
 
+/**
+ * Per database handle: for each CAMPAIGN/USER_GROUP notification, the newest login (the
+ * highest vicidial_live_agents id) when all its logged-in recipients were last served. Such a notification is looked at
+ * again only when someone has logged in since (a late login inside its window). Only an
+ * optimisation: markDelivered's unique key is what makes delivery exactly once.
+ */
+const servedAt = new WeakMap<object, Map<number, string>>();
+
 export async function deliverNotifications(db: Kysely<DB>, now: Date): Promise<number> {
   const from = formatDateTime(new Date(now.getTime() - DELIVERY_WINDOW_SECONDS * 1000));
-  // Newest first, so a busy minute cannot hold back the latest notifications.
+  // Newest first, so a busy minute cannot hold back the latest notifications. A USER
+  // notification is SENT once its agent has it; the others stay open for late logins.
   const due = await db.selectFrom('vicidial_agent_notifications').selectAll()
     .where('notification_date', '>=', from).where('notification_date', '<=', formatDateTime(now))
-    .where('notification_status', '!=', 'DEAD').orderBy('notification_id', 'desc').limit(1000).execute();
+    .where('notification_status', 'not in', ['DEAD', 'SENT']).orderBy('notification_id', 'desc').limit(1000).execute();
+  if (due.length === 0) return 0;
+  // Every login inserts a vicidial_live_agents row with a new auto id: its maximum moves
+  // exactly when someone has logged in.
+  const newest = await db.selectFrom('vicidial_live_agents').select(sql<number | null>`max(live_agent_id)`.as('id')).executeTakeFirst();
+  const newestLogin = String(newest?.id ?? 0);
+  let served = servedAt.get(db);
+  if (!served) servedAt.set(db, (served = new Map()));
+  const open = new Set(due.map((n) => n.notification_id));
+  for (const id of served.keys()) if (!open.has(id)) served.delete(id);
+
   let delivered = 0;
   for (const n of due) {
+    const group = n.recipient_type !== 'USER';
+    if (group && served.get(n.notification_id) === newestLogin) continue;
     const users = await pendingRecipients(db, n);
-    if (users.length === 0) continue;
     await db.transaction().execute(async (trx) => {
       for (const user of users) {
         // The unique key makes the delivery exactly once, also with several server nodes.
         if (!(await markDelivered(trx, n.notification_id, user, now))) continue;
         await addEffect(trx, user, 'notification', notificationPayload(n));
         delivered++;
+        if (!group) {
+          await trx.updateTable('vicidial_agent_notifications').set({ notification_status: 'SENT' })
+            .where('notification_id', '=', n.notification_id).execute();
+        }
       }
     });
+    if (group) served.set(n.notification_id, newestLogin);
   }
   return delivered;
 }
