@@ -22,6 +22,9 @@ const DEFAULT_SETTINGS: SystemSettings = {
   enable_queuemetrics_logging: '0',
 };
 
+/** Only the settings the pipeline reads (§1.2 step 5), not the whole wide row. */
+const SETTINGS_COLUMNS = Object.keys(DEFAULT_SETTINGS) as (keyof SystemSettings)[];
+
 const CLOSE_LINK = {
   en: '\n<a href="javascript:window.opener=\'x\';window.close();">Close This Window</a>\n',
   es: '\n<a href="javascript:window.opener=\'x\';window.close();">Cerrar esta ventana</a>\n',
@@ -44,7 +47,7 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
   const clock = clockAt(req.now ?? new Date());
 
   return database.db.transaction().execute(async (trx) => {
-    const settingsRow = await trx.selectFrom('system_settings').selectAll().limit(1).executeTakeFirst();
+    const settingsRow = await trx.selectFrom('system_settings').select(SETTINGS_COLUMNS).limit(1).executeTakeFirst();
     const settings: SystemSettings = { ...DEFAULT_SETTINGS, ...(settingsRow as Partial<SystemSettings> | undefined) };
     // The API user's row is read before authentication (§1.2 step 6), with user
     // pre-filtered the same way it is filtered for authentication.
