@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.js';
-import { es } from './es.js';
-import { pickLanguage } from './index.js';
-import { ptBR } from './pt-BR.js';
+import { pickLanguage, resources } from './index.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -18,21 +15,19 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe('i18n resources', () => {
-  const reference = leaves(en);
-  for (const [name, resource] of [
-    ['pt-BR', ptBR],
-    ['es', es],
-  ] as const) {
-    it(`${name} has exactly the English keys, each translated with the same placeholders`, () => {
-      const translated = leaves(resource);
-      expect([...translated.keys()].sort()).toEqual([...reference.keys()].sort());
-      for (const [key, text] of reference) {
-        expect(translated.get(key)?.trim(), key).not.toBe('');
-        expect(placeholders(translated.get(key)!), key).toEqual(placeholders(text));
-      }
-    });
-  }
+// Every namespace (the core 'translation' and each feature's) in every language: the
+// English keys exactly, each translated, with the same placeholders.
+describe.each(Object.keys(resources.en))("i18n namespace '%s'", (ns) => {
+  const of = (lang: keyof typeof resources) => (resources[lang] as unknown as Record<string, Tree>)[ns];
+  const reference = leaves(of('en'));
+  it.each(['pt-BR', 'es'] as const)('%s has exactly the English keys, each translated, with the same placeholders', (lang) => {
+    const translated = leaves(of(lang));
+    expect([...translated.keys()].sort()).toEqual([...reference.keys()].sort());
+    for (const [key, text] of reference) {
+      expect(translated.get(key)?.trim(), key).not.toBe('');
+      expect(placeholders(translated.get(key)!), key).toEqual(placeholders(text));
+    }
+  });
 
   it('has no empty English text', () => {
     for (const [key, text] of reference) expect(text.trim(), key).not.toBe('');
