@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   console.log(`VICIdial Agent API on ${database.describe}`);
   console.log(`  Agent API:    http://${shown}:${config.port}/agc/api.php?function=version`);
   console.log(`  Agent screen: http://${shown}:${config.port}/`);
+  console.log(`  Supervisor:   http://${shown}:${config.port}/supervisor`);
 }
 
 main().catch((err) => {
