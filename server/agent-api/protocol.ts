@@ -174,8 +174,3 @@ export function sanitize(raw: Map<string, string>, nonLatin: boolean): Params {
   }
   return out;
 }
-
-/** Whether a parameter was sent at all (some functions distinguish missing from empty). */
-export function wasSent(raw: Map<string, string>, name: string): boolean {
-  return raw.has(name);
-}

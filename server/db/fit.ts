@@ -25,8 +25,3 @@ export function fit<const R extends Record<string, unknown>>(table: TableName, r
   }
   return out as R;
 }
-
-/** Width of a string column, or undefined. */
-export function widthOf(table: TableName, column: string): number | undefined {
-  return widths[table]?.[column];
-}

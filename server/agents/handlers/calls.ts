@@ -319,4 +319,3 @@ export async function advanceLegs(db: Db, now: Date): Promise<void> {
   await db.updateTable('sim_legs').set({ state: 'live' }).where('state', '=', 'ringing').where('started_ms', '<', sql<number>`${now.getTime() - 1500}`).execute();
 }
 
-export { inDispo };
