@@ -10,7 +10,7 @@ import type { Switch } from '../switch/switch.js';
 import type { AgentAction } from './types.js';
 import { changeState, waitingStatus } from './state.js';
 import { addActivity } from './activity.js';
-import { dispose, inDispo } from './dispo.js';
+import { dispose, inDispo, onCall } from './dispo.js';
 import { logout } from './session.js';
 
 export class ActionRefused extends Error {}
@@ -34,10 +34,10 @@ export async function performAction(database: Database, sw: Switch, user: string
   await database.db.transaction().execute(async (db) => {
     const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
     if (!agent) throw new ActionRefused('not_logged_in');
-    const onCall = agent.status === 'INCALL' || agent.status === 'QUEUE';
+    const calling = onCall(agent);
     switch (action.action) {
       case 'pause': {
-        if (onCall || inDispo(agent)) {
+        if (calling || inDispo(agent)) {
           // Pause after the call, like the dispo screen's "pause" box.
           await command(db, user, { external_pause: `PAUSE!${Math.floor(Date.now() / 1000)}` });
           return;
@@ -60,7 +60,7 @@ export async function performAction(database: Database, sw: Switch, user: string
         return;
       }
       case 'hangup':
-        if (!onCall) throw new ActionRefused('no_call');
+        if (!calling) throw new ActionRefused('no_call');
         await sw.hangupCustomer(db, agent, 'agent');
         return;
       case 'dispo':
@@ -86,7 +86,7 @@ export async function performAction(database: Database, sw: Switch, user: string
         return;
       }
       case 'transfer': {
-        if (!onCall) throw new ActionRefused('no_call');
+        if (!calling) throw new ActionRefused('no_call');
         // As the API does (transfer-group.ts): a queue must exist and take calls.
         if (action.fn === 'LOCAL_CLOSER' || (action.ingroup && action.consultative)) {
           const group = await db.selectFrom('vicidial_inbound_groups').select('group_id')
@@ -98,7 +98,7 @@ export async function performAction(database: Database, sw: Switch, user: string
         return;
       }
       case 'park':
-        if (!onCall) throw new ActionRefused('no_call');
+        if (!calling) throw new ActionRefused('no_call');
         await command(db, user, { external_park: action.value });
         return;
       case 'record':
@@ -111,7 +111,7 @@ export async function performAction(database: Database, sw: Switch, user: string
         return;
       }
       case 'logout':
-        if (onCall) throw new ActionRefused('on_call');
+        if (calling) throw new ActionRefused('on_call');
         if (inDispo(agent)) throw new ActionRefused('dispo_pending');
         await logout(db, sw, agent, 'SCREEN');
         return;

@@ -19,6 +19,11 @@ export interface Disposition {
   source?: string;
 }
 
+/** The agent is on a call, or one is being routed to it (agent-screen.md §5.1). */
+export function onCall(agent: Pick<LiveAgentRow, 'status'>): boolean {
+  return agent.status === 'INCALL' || agent.status === 'QUEUE';
+}
+
 /** The agent has a lead whose call is over and whose disposition is not saved yet. */
 export function inDispo(agent: Pick<LiveAgentRow, 'status' | 'lead_id' | 'callerid'>): boolean {
   return agent.lead_id > 0 && agent.callerid === '' && (agent.status === 'PAUSED' || agent.status === 'READY' || agent.status === 'CLOSER');

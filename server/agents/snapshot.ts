@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { parseDateTime } from '../clock.js';
 import type { Db } from './db.js';
 import type { AgentSnapshot, AgentState, CallInfo, CampaignPanels, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
-import { inDispo } from './dispo.js';
+import { inDispo, onCall } from './dispo.js';
 import { previewChoices } from './actions.js';
 import { pendingEffects, recentActivity } from './activity.js';
 
@@ -99,7 +99,7 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
 
   let state: AgentState;
   const status = agent.status as RowStatus;
-  if (status === 'INCALL' || status === 'QUEUE') {
+  if (onCall(agent)) {
     if (!callRow) state = 'dead';
     else if (callRow.status === 'SENT' || callRow.status === 'RINGING') state = 'dialing';
     else state = status === 'QUEUE' ? 'queue' : 'incall';
@@ -111,7 +111,7 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
   else state = 'paused';
 
   let call: CallInfo | null = null;
-  if (agent.callerid && (status === 'INCALL' || status === 'QUEUE')) {
+  if (agent.callerid && onCall(agent)) {
     call = {
       direction: agent.callerid.startsWith('Y') ? 'inbound' : 'outbound',
       callerid: agent.callerid,

@@ -9,6 +9,7 @@ import { formatDateTime, parseDateTime } from '../clock.js';
 import type { Db, LiveAgentRow } from '../agents/db.js';
 import { callerId, uniqueId } from '../agents/ids.js';
 import { changeState } from '../agents/state.js';
+import { onCall } from '../agents/dispo.js';
 import { addActivity } from '../agents/activity.js';
 import type { InboundCall, ManualDial, Switch } from './switch.js';
 import { processManagerQueue } from './manager.js';
@@ -103,7 +104,7 @@ export class SimSwitch implements Switch {
   }
 
   async hangupCustomer(db: Db, agent: LiveAgentRow, by: string): Promise<LiveAgentRow | undefined> {
-    if (agent.status !== 'INCALL' && agent.status !== 'QUEUE') return undefined;
+    if (!onCall(agent)) return undefined;
     if (agent.callerid) {
       await db.deleteFrom('vicidial_auto_calls').where('callerid', '=', agent.callerid).execute();
       await db.deleteFrom('parked_channels').where('channel_group', '=', agent.callerid).execute();

@@ -10,9 +10,8 @@ import type { Switch } from '../../switch/switch.js';
 import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
 import { changeState } from '../state.js';
-import { inDispo } from '../dispo.js';
+import { inDispo, onCall } from '../dispo.js';
 
-const onCall = (a: LiveAgentRow) => a.status === 'INCALL' || a.status === 'QUEUE';
 const idle = (a: LiveAgentRow) => a.status === 'PAUSED' && a.lead_id === 0;
 const PREVIEW_ACTIONS = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
 

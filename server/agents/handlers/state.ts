@@ -4,10 +4,9 @@ import type { LiveAgentRow } from '../db.js';
 import type { CommandHandler } from './types.js';
 import { changeState, waitingStatus } from '../state.js';
 import { addActivity } from '../activity.js';
-import { dispose, inDispo, parseExternalStatus } from '../dispo.js';
+import { dispose, inDispo, onCall, parseExternalStatus } from '../dispo.js';
 import { logout } from '../session.js';
 
-const onCall = (a: LiveAgentRow) => a.status === 'INCALL' || a.status === 'QUEUE';
 const busy = (a: LiveAgentRow) => onCall(a) || inDispo(a);
 
 export const stateHandlers: CommandHandler[] = [
