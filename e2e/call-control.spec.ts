@@ -3,7 +3,7 @@
 // and the fronter commands. Agent 1000 is on an inbound call in Chromium; a second agent, when
 // one is needed, works through the screen's own endpoints (/agent/login, /agent/action).
 import type { Page } from '@playwright/test';
-import type { AgentSnapshot } from '../server/agents/types.js';
+import type { AgentSnapshot } from '../contract/agent.js';
 import { expect, loginAgent, statePill, test, type Sim } from './fixtures.js';
 
 interface SimState {

@@ -7,7 +7,7 @@ import { fit } from '../db/fit.js';
 import type { Db } from './db.js';
 import { recordOrigins } from './origins.js';
 import type { Switch } from '../switch/switch.js';
-import type { AgentAction } from './types.js';
+import type { AgentAction } from '../../contract/agent.js';
 import { changeState, waitingStatus } from './state.js';
 import { addActivity } from './activity.js';
 import { dispose, inDispo, onCall } from './dispo.js';

@@ -11,7 +11,7 @@ import { baselineScenario, queryOf } from '../test/api-harness.js';
 import { closeTestDatabases, freshDatabase } from '../test/databases.js';
 import type { Database, Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import type { AgentSnapshot } from './types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import type { LiveAgentRow } from './db.js';
 
 export type Via = 'api' | 'sql';

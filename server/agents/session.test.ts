@@ -7,7 +7,7 @@ import { clearAllTables, loadScenario } from '../scenario/load.js';
 import { baselineScenario, queryOf } from '../test/api-harness.js';
 import { closeTestDatabases, freshDatabase, testDialects } from '../test/databases.js';
 import type { Database } from '../db/database.js';
-import type { AgentSnapshot } from './types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 
 describe.each(testDialects())('agent sessions on %s', (dialect) => {
   let database: Database;

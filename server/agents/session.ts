@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import { formatDateTime } from '../clock.js';
 import { vicidialPassHash } from '../agent-api/password.js';
-import type { LoginError, LoginOptions, LoginRequest } from './types.js';
+import type { LoginError, LoginOptions, LoginRequest } from '../../contract/agent.js';
 import type { Db, LiveAgentRow } from './db.js';
 import { freeConference, randomId, sessionName } from './ids.js';
 import { writeAgentLog } from './state.js';

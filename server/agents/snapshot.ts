@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { parseDateTime } from '../clock.js';
 import type { Db } from './db.js';
-import type { AgentSnapshot, AgentState, CallInfo, CampaignPanels, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from './types.js';
+import type { AgentSnapshot, AgentState, CallInfo, CampaignPanels, LeadFields, PauseCodeChoice, RowStatus, StatusChoice } from '../../contract/agent.js';
 import { inDispo, onCall } from './dispo.js';
 import { previewChoices } from './actions.js';
 import { pendingEffects, recentActivity } from './activity.js';

@@ -4,7 +4,7 @@ import type { Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import { formatDateTime, parseDateTime } from '../clock.js';
-import type { RowStatus } from './types.js';
+import type { RowStatus } from '../../contract/agent.js';
 import type { Db, LiveAgentRow } from './db.js';
 
 /** Short event codes stored in vicidial_agent_log.status (VARCHAR(6)). */

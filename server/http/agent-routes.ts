@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
-import type { AgentAction, LoginRequest } from '../agents/types.js';
+import type { AgentAction, LoginRequest } from '../../contract/agent.js';
 import { LoginRefused, login, loginOptions, userForToken } from '../agents/session.js';
 import { buildSnapshot } from '../agents/snapshot.js';
 import { ActionRefused, performAction } from '../agents/actions.js';

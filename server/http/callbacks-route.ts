@@ -4,18 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { userForToken } from '../agents/session.js';
-
-export interface AgentCallback {
-  callbackId: number;
-  leadId: number;
-  campaignId: string;
-  status: 'ACTIVE' | 'LIVE';
-  recipient: 'USERONLY' | 'ANYONE';
-  callbackTime: string | null;
-  comments: string;
-  name: string;
-  phoneNumber: string;
-}
+import type { AgentCallback } from '../../contract/agent.js';
 
 const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 const LIMIT = 200;

@@ -9,7 +9,7 @@ import { closeTestDatabases, freshDatabase, testDialects } from '../test/databas
 import type { Database } from '../db/database.js';
 import { functions } from '../agent-api/registry.js';
 import { formatDateTime } from '../clock.js';
-import type { ConsoleAgents, ConsoleFunction } from './supervisor-types.js';
+import type { ConsoleAgents, ConsoleFunction } from '../../contract/supervisor.js';
 
 describe.each(testDialects())('supervisor console endpoints on %s', (dialect) => {
   let database: Database;

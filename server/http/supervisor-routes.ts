@@ -7,9 +7,10 @@ import type { Database } from '../db/database.js';
 import { handleApiRequest } from '../agent-api/dispatch.js';
 import { functions } from '../agent-api/registry.js';
 import { descriptions, describeParam } from '../agent-api/descriptions.js';
-import { PANELS } from '../agent-api/functions/refresh-panel.js';
+import { PANEL_TRIGGERS } from '../../contract/agent.js';
 import { buildSnapshot } from '../agents/snapshot.js';
-import type { ConsoleAgent, ConsoleAgents, ConsoleFunction, ConsoleParam, ConsoleSession } from './supervisor-types.js';
+import type { ConsoleAgent, ConsoleAgents, ConsoleFunction, ConsoleParam, ConsoleSession } from '../../contract/supervisor.js';
+import { CONSOLE_SOURCE } from '../../contract/supervisor.js';
 
 export interface SupervisorRouteOptions {
   database: Database;
@@ -21,7 +22,6 @@ const IDLE_MS = 12 * 3600_000;
 const SEEN_EVERY_MS = 60_000;
 /** An unknown function authenticates, then answers an empty body (dispatch.ts). */
 const CHECK_FUNCTION = '__supervisor_check__';
-export const CONSOLE_SOURCE = 'supervisor';
 const HIDDEN = new Set(['version', 'coffee', 'start_coffee', 'make_coffee', 'brew_coffee']);
 
 /** Every function's form, from its module's `params` and the seed document's descriptions. */
@@ -36,7 +36,7 @@ export function consoleFunctions(): ConsoleFunction[] {
     }));
     // refresh_panel's triggers are not filtered parameters, so its module cannot declare them.
     if (fn.name === 'refresh_panel') {
-      for (const name of PANELS) params.push({ name, required: false, flag: true, format: 'present = reload', description: describeParam(fn.name, name) });
+      for (const name of PANEL_TRIGGERS) params.push({ name, required: false, flag: true, format: 'present = reload', description: describeParam(fn.name, name) });
     }
     const summary = descriptions[fn.name]?.summary ?? { en: fn.name, 'pt-BR': fn.name, es: fn.name };
     out.push({ name: fn.name, summary, params });

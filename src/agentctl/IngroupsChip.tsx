@@ -3,7 +3,7 @@
 // briefly highlighted, and the activity list says who changed it.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import './agentctl.css';
 
 export function IngroupsChip({ agent }: { agent: AgentSnapshot['agent'] }) {

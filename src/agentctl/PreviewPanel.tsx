@@ -5,7 +5,7 @@
 // has no skip; alt_number_dialing N has no alt/addr3/finish); the back end refuses the others.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
 import { customerName, formatPhone } from '../screen/format.js';
 import './agentctl.css';
 

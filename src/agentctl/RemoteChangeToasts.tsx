@@ -4,7 +4,7 @@
 // announced, each once.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityEntry } from '../../server/agents/types.js';
+import type { ActivityEntry } from '../../contract/agent.js';
 import { ActivityText } from '../screen/ActivityText.js';
 import { newRemoteEntries, newestAt } from './remote-changes.js';
 import './agentctl.css';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../server/agents/types.js';
+import type { ActivityEntry } from '../../contract/agent.js';
 import { isRemote, newRemoteEntries, newestAt } from './remote-changes.js';
 
 const entry = (at: number, key: string, values: Record<string, string> = {}): ActivityEntry => ({ at, key, values });

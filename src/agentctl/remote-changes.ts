@@ -1,7 +1,7 @@
 // Which activity entries announce a change made for the agent by someone else (an API user,
 // a supervisor, direct SQL): those with a `by` that is not the agent, newer than what the
 // screen has already announced (SCREEN.md: "says where it came from").
-import type { ActivityEntry } from '../../server/agents/types.js';
+import type { ActivityEntry } from '../../contract/agent.js';
 
 export function isRemote(entry: ActivityEntry, user: string): boolean {
   const by = entry.values.by;

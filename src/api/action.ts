@@ -1,6 +1,6 @@
 // POST /agent/action: every button on the screen ends here.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 import { bearer, requestJson } from './http.js';
 import { agentKeys } from './keys.js';
 

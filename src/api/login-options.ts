@@ -1,6 +1,6 @@
 // POST /agent/login-options: the campaigns and in-groups this user may log in to.
 import { useMutation } from '@tanstack/react-query';
-import type { LoginOptions } from '../../server/agents/types.js';
+import type { LoginOptions } from '../../contract/agent.js';
 import { requestJson } from './http.js';
 
 export interface Credentials {

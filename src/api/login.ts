@@ -1,6 +1,6 @@
 // POST /agent/login: opens an agent session and returns its bearer token.
 import { useMutation } from '@tanstack/react-query';
-import type { LoginRequest } from '../../server/agents/types.js';
+import type { LoginRequest } from '../../contract/agent.js';
 import { requestJson } from './http.js';
 
 export interface LoginReply {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { ApiError } from './http.js';
 import { fetchSnapshot } from './snapshot.js';
 

@@ -1,7 +1,7 @@
 // GET /agent/snapshot: what the screen shows, polled every second with the ETag,
 // so an unchanged snapshot costs the back end a 304 (ARCHITECTURE.md "cheap snapshot").
 import { queryOptions } from '@tanstack/react-query';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { agentKeys } from './keys.js';
 import { ApiError, bearer, errorCode } from './http.js';
 

@@ -1,7 +1,7 @@
 // The call's own controls in the controls bar: the Transfer / 3-way flow, hold (park) and
 // recording. Each names the action it takes now; the status bar's chips show the result.
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
 import { useTransferPanel } from './transfer-store.js';
 import './calls.css';
 

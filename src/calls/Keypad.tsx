@@ -2,7 +2,7 @@
 // "Send tones" sends them (agent-screen.md §3.15; # and * go as P and S).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 

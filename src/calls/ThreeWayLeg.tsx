@@ -2,7 +2,7 @@
 // what the agent can do: complete (leave the two connected) or cancel (hang up the 3rd
 // party). Hanging up both ends the call for everyone, so it sits apart, in red.
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
 
 interface Props {
   leg: NonNullable<AgentSnapshot['threeWay']>;

@@ -4,7 +4,7 @@
 // started through the API opens it too.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
 import { formatPhone } from '../screen/format.js';
 import { Keypad } from './Keypad.js';
 import { ThreeWayLeg } from './ThreeWayLeg.js';

@@ -2,7 +2,7 @@
 // (warm: a 3-way call first; cold: the call leaves now). Voicemail is offered apart.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 import { transferAction, warmAllowed, type TargetKind, type TransferMode, type TransferProblem } from './transfer.js';
 
 interface Props {

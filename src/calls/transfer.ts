@@ -3,7 +3,7 @@
 // (DIAL_WITH_CUSTOMER, or PARK_CUSTOMER_DIAL with the customer on hold), cold = the call
 // leaves the agent now (BLIND_TRANSFER to a number, LOCAL_CLOSER to a queue or, through
 // AGENTDIRECT, to one agent).
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 
 export type TargetKind = 'ingroup' | 'agent' | 'number';
 export type TransferMode = 'warm' | 'cold';

@@ -3,7 +3,7 @@
 // focus, webphone, preview, toast: another issue adds them). A kind without a component
 // is left unacknowledged, so the back end keeps it rather than it being lost unseen.
 import { useEffect, type ComponentType } from 'react';
-import type { ScreenEffect } from '../../server/agents/types.js';
+import type { ScreenEffect } from '../../contract/agent.js';
 import { postEffectAck } from '../api/ack-effect.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
 import { FocusAlert } from '../agentctl/FocusAlert.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ScreenEffect } from '../../server/agents/types.js';
+import type { ScreenEffect } from '../../contract/agent.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
 
 const effect = (id: string): ScreenEffect => ({ id, kind: 'notification', createdAt: 0, payload: {} });

@@ -2,7 +2,7 @@
 // An effect is shown at most once, even across a reload (sessionStorage), and its ack
 // is retried until the back end takes it (agent-screen.md §6.4: ack once acted on).
 import { create } from 'zustand';
-import type { ScreenEffect } from '../../server/agents/types.js';
+import type { ScreenEffect } from '../../contract/agent.js';
 
 const STORAGE_KEY = 'agent.shownEffects';
 const KEEP = 500;

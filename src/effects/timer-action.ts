@@ -2,7 +2,7 @@
 // plan the TimerEffect carries out. The transfer presets D1..D5 are a fixed list in this
 // simulation (VICIdial takes them from the campaign's xferconf_a..e_number); the QUIET
 // variants dial the same way, as the simulated switch has no quiet conference mode.
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 
 export const TRANSFER_PRESETS = ['3125557001', '3125557002', '3125557003', '3125557004', '3125557005'] as const;
 

@@ -1,7 +1,7 @@
 // What an effect component needs beyond its payload: the agent's snapshot (from the same
 // query the screen polls, so no extra request) and a way to act on the call.
 import { useQuery } from '@tanstack/react-query';
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 import { postAction } from '../api/action.js';
 import { snapshotQueryOptions } from '../api/snapshot.js';
 import { useSession } from '../session/store.js';

@@ -1,7 +1,7 @@
 // What happened in this session, newest first, with who did it: the agent's own actions
 // and those made through the API or by a supervisor (SCREEN.md "says where it came from").
 import { useTranslation } from 'react-i18next';
-import type { ActivityEntry } from '../../server/agents/types.js';
+import type { ActivityEntry } from '../../contract/agent.js';
 import { ActivityText } from './ActivityText.js';
 
 export function ActivityPanel({ activity }: { activity: ActivityEntry[] }) {

@@ -2,7 +2,7 @@
 // "Supervisor 6666 set you Ready · 10:42", with the API source).
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import type { ActivityEntry } from '../../server/agents/types.js';
+import type { ActivityEntry } from '../../contract/agent.js';
 
 /** The back end names the key at run time, so it cannot be checked against the resources. */
 function untypedT(key: string, values: Record<string, string>): string {

@@ -2,7 +2,7 @@
 // Fixed regions, so arriving data never moves anything.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction } from '../../server/agents/types.js';
+import type { AgentAction } from '../../contract/agent.js';
 import { useAgentAction } from '../api/action.js';
 import { ApiError, isUnauthorized } from '../api/http.js';
 import { TransferPanel } from '../calls/TransferPanel.js';

@@ -1,6 +1,6 @@
 // Who, which number, which direction and how long: together in one place (SCREEN.md).
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { Elapsed } from './Elapsed.js';
 import { Icon } from './Icon.js';
 import { customerName, formatPhone } from './format.js';

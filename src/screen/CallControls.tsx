@@ -2,7 +2,7 @@
 // set apart from the harmless ones, log out sits alone at the end.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
 import { CallButtons } from '../calls/CallButtons.js';
 import { ManualDial } from './ManualDial.js';
 import { PauseMenu } from './PauseMenu.js';

@@ -2,7 +2,7 @@
 // out of the agent's way.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 
 export function DetailsDrawer({ snapshot, onClose }: { snapshot: AgentSnapshot; onClose: () => void }) {
   const { t } = useTranslation();

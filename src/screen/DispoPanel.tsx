@@ -2,7 +2,7 @@
 // Enter saves, Escape clears; callback outcomes ask when, who and why.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentAction, StatusChoice } from '../../server/agents/types.js';
+import type { AgentAction, StatusChoice } from '../../contract/agent.js';
 import { assignHotkeys, itemForKey } from './hotkeys.js';
 import { callbackDatetime } from './format.js';
 

@@ -2,7 +2,7 @@
 // arrives; a field changed in place (update_fields) is briefly highlighted.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LeadFields } from '../../server/agents/types.js';
+import type { LeadFields } from '../../contract/agent.js';
 import { customerName, formatPhone } from './format.js';
 import type { Messages } from '../i18n/en.js';
 

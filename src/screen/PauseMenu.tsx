@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
-import type { PauseCodeChoice } from '../../server/agents/types.js';
+import type { PauseCodeChoice } from '../../contract/agent.js';
 
 interface Props {
   label: string;

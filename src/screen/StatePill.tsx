@@ -1,6 +1,6 @@
 // The loudest thing on screen: the state in words and colour, its timer and its reason.
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { Elapsed } from './Elapsed.js';
 
 export function StatePill({ snapshot, clockOffset }: { snapshot: AgentSnapshot; clockOffset: number }) {

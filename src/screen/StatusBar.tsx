@@ -1,7 +1,7 @@
 // The header: state, the call, the campaign and the queue; below it, who is logged in,
 // what is active on the call, and the honest "simulated" label.
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { CallBanner } from './CallBanner.js';
 import { StatePill } from './StatePill.js';
 import { StatusChips } from './StatusChips.js';

@@ -2,7 +2,7 @@
 // in words and with its own colour, the recording with its file name (cut, agent-screen.md
 // §3.14) and id, the hold with its time on park, the 3-way leg with its state.
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { shortFilename } from '../calls/transfer.js';
 import { Elapsed } from './Elapsed.js';
 import { Icon } from './Icon.js';

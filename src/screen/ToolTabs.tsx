@@ -3,7 +3,7 @@
 // each panel carries its reload count (data-reloads) whether it is shown or not.
 import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../server/agents/types.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { useNotificationHistory } from '../effects/notification-history.js';
 import { AlertsPanel } from './panels/AlertsPanel.js';
 import { CallbacksPanel } from './panels/CallbacksPanel.js';

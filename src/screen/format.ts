@@ -1,5 +1,5 @@
 // Pure formatting used across the screen (unit-tested in format.test.ts).
-import type { LeadFields } from '../../server/agents/types.js';
+import type { LeadFields } from '../../contract/agent.js';
 
 /** 0:07, 2:14, 59:59, 1:00:00 — minutes and seconds, hours only when needed. Never negative. */
 export function formatDuration(ms: number): string {

@@ -2,7 +2,7 @@
 // campaigns this user may use as a short list, the last one used preselected.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginError, LoginOptions } from '../../server/agents/types.js';
+import type { LoginError, LoginOptions } from '../../contract/agent.js';
 import { ApiError } from '../api/http.js';
 import { useLogin } from '../api/login.js';
 import { useLoginOptions } from '../api/login-options.js';

@@ -2,7 +2,7 @@
 // screen's state colours and words, and checkboxes to pick whom a function goes to.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleAgent, ConsoleAgents } from '../../server/http/supervisor-types.js';
+import type { ConsoleAgent, ConsoleAgents } from '../../contract/supervisor.js';
 import { Elapsed } from '../screen/Elapsed.js';
 import { formatPhone } from '../screen/format.js';
 

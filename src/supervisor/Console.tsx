@@ -2,10 +2,10 @@
 // and the history of the calls made here.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleFunction } from '../../server/http/supervisor-types.js';
+import { CONSOLE_SOURCE, type ConsoleFunction } from '../../contract/supervisor.js';
 import { isUnauthorized } from '../api/http.js';
 import { LanguagePicker } from '../session/LanguagePicker.js';
-import { API_PATH, CONSOLE_SOURCE, callAgentApi, useLiveAgents, type ConsoleCredentials } from './api.js';
+import { API_PATH, callAgentApi, useLiveAgents, type ConsoleCredentials } from './api.js';
 import { callParams, curlCommand, targetParam } from './reply.js';
 import { AgentsTable } from './AgentsTable.js';
 import { FunctionForm } from './FunctionForm.js';

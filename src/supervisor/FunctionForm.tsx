@@ -2,7 +2,7 @@
 // (required, allowed values, format) with the seed document's description of each.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleFunction, ConsoleLang, ConsoleParam, ConsoleText } from '../../server/http/supervisor-types.js';
+import type { ConsoleFunction, ConsoleLang, ConsoleParam, ConsoleText } from '../../contract/supervisor.js';
 import { useConsoleFunctions } from './api.js';
 import { targetParam } from './reply.js';
 

@@ -1,7 +1,7 @@
 // The console's requests: its own endpoints (/supervisor/...) and the Agent API itself,
 // which it calls exactly as an integrator would (form POST, password in the body only).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ConsoleAgents, ConsoleFunction, ConsoleSession } from '../../server/http/supervisor-types.js';
+import type { ConsoleAgents, ConsoleFunction, ConsoleSession } from '../../contract/supervisor.js';
 import { ApiError, bearer, requestJson } from '../api/http.js';
 
 export const supervisorKeys = {
@@ -16,7 +16,6 @@ export interface ConsoleCredentials extends ConsoleSession {
 }
 
 export const API_PATH = '/agc/api.php';
-export const CONSOLE_SOURCE = 'supervisor';
 
 /** A refused sign-in carries the API's reply line. */
 export class SignInRefused extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleFunction } from '../../server/http/supervisor-types.js';
+import type { ConsoleFunction } from '../../contract/supervisor.js';
 import { callParams, curlCommand, outcome, replyLines, targetParam } from './reply.js';
 
 const pause: ConsoleFunction = {

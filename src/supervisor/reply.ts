@@ -1,6 +1,6 @@
 // Pure helpers of the console (unit-tested in reply.test.ts): reading reply lines, the
 // parameters a call sends, and the equivalent curl command with the password masked.
-import type { ConsoleFunction } from '../../server/http/supervisor-types.js';
+import type { ConsoleFunction } from '../../contract/supervisor.js';
 
 export type ReplyKind = 'SUCCESS' | 'NOTICE' | 'ERROR' | 'plain';
 export type Outcome = ReplyKind | 'empty';

@@ -1,14 +1,13 @@
 // api-reference.md §2.17 (screen: agent-screen.md §3.10): ask the agent screen to reload panels.
 import { defineFunction } from '../function.js';
+import { PANEL_TRIGGERS } from '../../../contract/agent.js';
 import { requireLoggedIn, requirePermission, writeAgentCommand } from '../blocks.js';
 
-/** The panels, in the order the flag lists them. */
-export const PANELS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload', 'callbacksreload'] as const;
 
 export const refreshPanel = defineFunction({
   name: 'refresh_panel',
-  // The panel triggers (PANELS, any value) are not filtered parameters, so ParamDecl
-  // cannot name them; a console builds their checkboxes from PANELS.
+  // The panel triggers (PANEL_TRIGGERS, any value) are not filtered parameters, so ParamDecl
+  // cannot name them; a console builds their checkboxes from PANEL_TRIGGERS.
   params: [{ name: 'agent_user', required: true }],
   async run(ctx) {
     if (ctx.agentUser.length < 1) return ctx.line('ERROR', 'agent_user not valid', ctx.agentUser);
@@ -19,7 +18,7 @@ export const refreshPanel = defineFunction({
     // exact-name rule covers update_fields, where the substring search clears lead data;
     // here it only reloads a panel.
     const query = ctx.request.queryString.toLowerCase();
-    const panels = PANELS.filter((p) => query.includes(p));
+    const panels = PANEL_TRIGGERS.filter((p) => query.includes(p));
     if (panels.length < 1) return ctx.line('ERROR', 'no panels have been defined', ctx.agentUser);
     const list = panels.join(',');
     const rows = await writeAgentCommand(ctx, ctx.agentUser, { external_update_fields: '1', external_update_fields_data: list });

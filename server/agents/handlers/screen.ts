@@ -5,6 +5,7 @@
 import { fit } from '../../db/fit.js';
 import { formatDateTime } from '../../clock.js';
 import type { Db } from '../db.js';
+import { PANEL_TRIGGERS } from '../../../contract/agent.js';
 import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
 
@@ -25,9 +26,6 @@ async function syncInboundAgents(db: Db, user: string, list: string): Promise<vo
     })).execute();
   }
 }
-
-/** The panel triggers update_fields and refresh_panel may name. */
-export const PANEL_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload', 'callbacksreload'] as const;
 
 export const screenHandlers: CommandHandler[] = [
   {

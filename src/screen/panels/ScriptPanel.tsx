@@ -1,6 +1,6 @@
 // Script and Script 2: the campaign's script with the lead's values, shown as text.
 import { useTranslation } from 'react-i18next';
-import type { CampaignPanels } from '../../../server/agents/types.js';
+import type { CampaignPanels } from '../../../contract/agent.js';
 import { PanelNote } from './PanelNote.js';
 import { substituteFields, type FieldValues } from './substitute.js';
 

@@ -2,7 +2,7 @@
 // that can be hidden without unloading it; launched (Y_API_LAUNCH) in its own window.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentSnapshot } from '../../../server/agents/types.js';
+import type { AgentSnapshot } from '../../../contract/agent.js';
 import { openWebphoneWindow, SHOW_WEBPHONE_EVENT } from '../../effects/WebphoneEffect.js';
 import './panels.css';
 

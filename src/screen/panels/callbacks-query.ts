@@ -1,6 +1,6 @@
 // GET /agent/callbacks: the agent's scheduled callbacks (server/http/callbacks-route.ts).
 import { queryOptions } from '@tanstack/react-query';
-import type { AgentCallback } from '../../../server/http/callbacks-route.js';
+import type { AgentCallback } from '../../../contract/agent.js';
 import { bearer, requestJson } from '../../api/http.js';
 import { agentKeys } from '../../api/keys.js';
 

@@ -1,6 +1,6 @@
 // The contract between the supervisor console's endpoints (supervisor-routes.ts) and the
 // console (src/supervisor/). Type-only: the SPA imports these types, never server code.
-import type { AgentState, RowStatus } from '../agents/types.js';
+import type { AgentState, RowStatus } from './agent.js';
 
 export type ConsoleLang = 'en' | 'pt-BR' | 'es';
 export type ConsoleText = Record<ConsoleLang, string>;
@@ -52,3 +52,6 @@ export interface ConsoleSignInRefused {
   error: 'refused';
   reply: string;
 }
+
+/** The `source` the console sends with its Agent API calls. */
+export const CONSOLE_SOURCE = 'supervisor';

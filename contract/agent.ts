@@ -170,3 +170,20 @@ export type AgentAction =
   | { action: 'park'; value: 'PARK_CUSTOMER' | 'GRAB_CUSTOMER' | 'PARK_IVR_CUSTOMER' | 'GRAB_IVR_CUSTOMER' | 'PARK_XFER' | 'GRAB_XFER' | 'SWAP_PARK_CUSTOMER' | 'SWAP_PARK_XFER' | 'HANGUP_XFER_GRAB_CUSTOMER' }
   | { action: 'record'; value: 'START' | 'STOP' }
   | { action: 'dtmf'; tones: string };
+
+/** One of the agent's scheduled callbacks (GET /agent/callbacks, server/http/callbacks-route.ts). */
+export interface AgentCallback {
+  callbackId: number;
+  leadId: number;
+  campaignId: string;
+  status: 'ACTIVE' | 'LIVE';
+  recipient: 'USERONLY' | 'ANYONE';
+  callbackTime: string | null;
+  comments: string;
+  name: string;
+  phoneNumber: string;
+}
+
+/** The panel triggers update_fields and refresh_panel may name, in the order the flag lists them. */
+export const PANEL_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload', 'callbacksreload'] as const;
+export type PanelTrigger = (typeof PANEL_TRIGGERS)[number];
