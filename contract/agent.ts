@@ -71,14 +71,45 @@ export interface PauseCodeChoice {
   name: string;
 }
 
+/** Who asked for an effect: the API user (or 'SQL') and the request's source. */
+export type EffectAttribution = { by: string; source: string };
+
+/** Each screen effect's payload, by kind (what server/agents writes, what src/effects shows). */
+export type EffectPayloads = {
+  /** A campaign/user-group/user notification (agent-screen.md §4.6). */
+  notification: {
+    notificationId: number;
+    text: string;
+    textSize: number;
+    textFont: string;
+    textWeight: string;
+    textColor: string;
+    confetti: { duration: number; maxParticleCount: number; particleSpeed: number } | null;
+  };
+  /** Panels to reload (update_fields / refresh_panel, §3.10). */
+  reload: { panels: string[] } & EffectAttribution;
+  /** set_timer_action (§3.11): counted from the start of the call `callerid`. */
+  timer: { action: string; message: string; seconds: number; destination: string; callerid: string } & EffectAttribution;
+  /** external_dial with focus=YES: bring the screen forward for this number. */
+  focus: { number: string; phoneCode: string };
+  /** webphone_url with value DISPLAY: open the agent's webphone. */
+  webphone: { url: string };
+};
+export type EffectKind = keyof EffectPayloads;
+
 /** A command only the screen can carry out; shown once, then acknowledged. */
-export interface ScreenEffect {
-  id: string;
-  kind: 'notification' | 'reload' | 'timer' | 'focus' | 'webphone' | 'preview' | 'toast';
-  /** Epoch ms the effect was created. */
-  createdAt: number;
-  payload: Record<string, unknown>;
-}
+export type ScreenEffect = {
+  [K in EffectKind]: {
+    id: string;
+    kind: K;
+    /** Epoch ms the effect was created. */
+    createdAt: number;
+    payload: EffectPayloads[K];
+  };
+}[EffectKind];
+
+/** The effect of one kind. */
+export type ScreenEffectOf<K extends EffectKind> = Extract<ScreenEffect, { kind: K }>;
 
 export interface ActivityEntry {
   at: number;

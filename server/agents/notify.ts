@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { formatDateTime } from '../clock.js';
 import { DELIVERY_WINDOW_SECONDS, markDelivered, type Notification } from './notifications.js';
 import { addEffect } from './activity.js';
+import type { EffectPayloads } from '../../contract/agent.js';
 
 /** Logged-in agents a notification addresses that have not been given it yet. */
 async function pendingRecipients(db: Kysely<DB>, n: Notification): Promise<string[]> {
@@ -21,7 +22,7 @@ async function pendingRecipients(db: Kysely<DB>, n: Notification): Promise<strin
 }
 
 /** The screen's payload: text, its style, and the confetti options (duration,count,speed). */
-export function notificationPayload(n: Notification): Record<string, unknown> {
+export function notificationPayload(n: Notification): EffectPayloads['notification'] {
   const [duration, maxParticleCount, particleSpeed] = (n.confetti_options ?? '').split(',').map((v) => Number(v) || 0);
   return {
     notificationId: n.notification_id,

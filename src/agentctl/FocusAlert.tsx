@@ -4,7 +4,7 @@
 // the customer or the call controls. OK, Enter or Escape closes it; it also goes by itself.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EffectProps } from '../effects/EffectsHost.js';
+import type { EffectProps } from '../shared/effect-props.js';
 import { formatPhone } from '../screen/format.js';
 import './agentctl.css';
 
@@ -17,7 +17,7 @@ export function focusNumber(payload: Record<string, unknown>): string {
   return code && code !== '1' ? `+${code} ${local}` : local;
 }
 
-export function FocusAlert({ effect, onDone }: EffectProps) {
+export function FocusAlert({ effect, onDone }: EffectProps<'focus'>) {
   const { t } = useTranslation('agentctl');
   const ok = useRef<HTMLButtonElement>(null);
   const number = focusNumber(effect.payload);
@@ -52,7 +52,7 @@ export function FocusAlert({ effect, onDone }: EffectProps) {
       role="alert"
       aria-labelledby={`focus-alert-${effect.id}`}
       data-testid="focus-alert"
-      data-number={typeof effect.payload.number === 'string' ? effect.payload.number : ''}
+      data-number={effect.payload.number}
       onKeyDown={(event) => event.key === 'Escape' && onDone()}
     >
       <span className="focus-alert-mark" aria-hidden="true" />

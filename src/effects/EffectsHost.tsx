@@ -1,9 +1,10 @@
 // Shows each screen effect from the snapshot once, then acknowledges it.
-// One component per effect kind goes in EFFECT_COMPONENTS (notification, reload, timer,
-// focus, webphone, preview, toast: another issue adds them). A kind without a component
-// is left unacknowledged, so the back end keeps it rather than it being lost unseen.
+// One component per effect kind (contract/agent.ts EffectPayloads) goes in EFFECT_COMPONENTS.
+// A kind without a component (an unknown row) is left unacknowledged, so the back end
+// keeps it rather than it being lost unseen.
 import { useEffect, type ComponentType } from 'react';
-import type { ScreenEffect } from '../../contract/agent.js';
+import type { EffectKind, ScreenEffect } from '../../contract/agent.js';
+import type { EffectProps } from '../shared/effect-props.js';
 import { postEffectAck } from '../api/ack-effect.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
 import { FocusAlert } from '../agentctl/FocusAlert.js';
@@ -12,13 +13,8 @@ import { ReloadEffect } from './ReloadEffect.js';
 import { TimerEffect } from './TimerEffect.js';
 import { WebphoneEffect } from './WebphoneEffect.js';
 
-export interface EffectProps {
-  effect: ScreenEffect;
-  /** Takes the effect off the screen (it stays acknowledged). */
-  onDone: () => void;
-}
-
-export const EFFECT_COMPONENTS: Partial<Record<ScreenEffect['kind'], ComponentType<EffectProps>>> = {
+/** One component per kind, each given its own kind's effect. */
+export const EFFECT_COMPONENTS: { [K in EffectKind]: ComponentType<EffectProps<K>> } = {
   focus: FocusAlert,
   notification: NotificationEffect,
   reload: ReloadEffect,
@@ -33,7 +29,7 @@ export function EffectsHost({ token, effects }: { token: string; effects: Screen
   const dismiss = useShownEffects((s) => s.dismiss);
 
   useEffect(() => {
-    for (const effect of effects) if (EFFECT_COMPONENTS[effect.kind] && !shown.has(effect.id)) show(effect);
+    for (const effect of effects) if (effect.kind in EFFECT_COMPONENTS && !shown.has(effect.id)) show(effect);
   }, [effects, shown, show]);
 
   const ids = effects.map((e) => e.id).join(' ');
@@ -44,7 +40,8 @@ export function EffectsHost({ token, effects }: { token: string; effects: Screen
   return (
     <div className="effects-layer" data-testid="effects-layer">
       {active.map((effect) => {
-        const Component = EFFECT_COMPONENTS[effect.kind];
+        // The map pairs each kind with its component; TypeScript cannot follow the pairing through the lookup.
+        const Component = EFFECT_COMPONENTS[effect.kind] as ComponentType<EffectProps> | undefined;
         return Component ? <Component key={effect.id} effect={effect} onDone={() => dismiss(effect.id)} /> : null;
       })}
     </div>

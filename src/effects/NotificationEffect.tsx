@@ -3,7 +3,7 @@
 // others wait their turn); confetti as a decorative layer. The text is rendered as text.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EffectProps } from './EffectsHost.js';
+import type { EffectProps } from '../shared/effect-props.js';
 import { alertTextStyle, alertTone } from './alert-style.js';
 import { AlertIcon } from './AlertIcon.js';
 import { confettiSettings, startConfetti } from './confetti.js';
@@ -11,15 +11,14 @@ import { useNotificationHistory } from './notification-history.js';
 import { useShownEffects } from './shown-store.js';
 import './effects.css';
 
-type ConfettiPayload = Parameters<typeof confettiSettings>[0];
 
-export function NotificationEffect({ effect, onDone }: EffectProps) {
+export function NotificationEffect({ effect, onDone }: EffectProps<'notification'>) {
   const { t, i18n } = useTranslation('effects');
   const payload = effect.payload;
-  const text = typeof payload.text === 'string' ? payload.text : '';
-  const confetti = payload.confetti && typeof payload.confetti === 'object' ? (payload.confetti as ConfettiPayload) : null;
+  const text = payload.text;
+  const confetti = payload.confetti;
   // Ids as one string: a stable value for the store selector.
-  const queue = useShownEffects((s) => s.active.filter((e) => e.kind === 'notification' && typeof e.payload.text === 'string' && e.payload.text !== '').map((e) => e.id).join(' ')).split(' ').filter(Boolean);
+  const queue = useShownEffects((s) => s.active.filter((e) => e.kind === 'notification' && e.payload.text !== '').map((e) => e.id).join(' ')).split(' ').filter(Boolean);
   // A confetti-only notification has no panel, so it never waits behind one.
   const turn = text === '' || queue[0] === effect.id;
   const waiting = queue.length - 1;

@@ -4,7 +4,7 @@
 // A newer timer replaces this one, as VICIdial keeps one timer per call.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EffectProps } from './EffectsHost.js';
+import type { EffectProps } from '../shared/effect-props.js';
 import { useShownEffects } from './shown-store.js';
 import { readTimerPayload, timerArmed, timerPlan, TRANSFER_PRESETS, type TimerPlan } from './timer-action.js';
 import { useScreenContext } from './use-screen-context.js';
@@ -20,11 +20,11 @@ interface Outcome {
   failure?: string;
 }
 
-export function TimerEffect({ effect, onDone }: EffectProps) {
+export function TimerEffect({ effect, onDone }: EffectProps<'timer'>) {
   const { t } = useTranslation('effects');
   const ctx = useScreenContext();
   const timer = readTimerPayload(effect.payload);
-  const setOnCall = typeof effect.payload.callerid === 'string' ? effect.payload.callerid : '';
+  const setOnCall = effect.payload.callerid;
   const latest = useShownEffects((s) => s.active.filter((e) => e.kind === 'timer').at(-1)?.id);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const latestCtx = useRef(ctx);

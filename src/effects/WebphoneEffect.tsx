@@ -1,7 +1,7 @@
 // A webphone launch (webphone_url LAUNCH): as the phone's settings say, the embedded
 // webphone (is_webphone Y) is shown in its panel, or it opens in its own window (Y_API_LAUNCH).
 import { useEffect } from 'react';
-import type { EffectProps } from './EffectsHost.js';
+import type { EffectProps } from '../shared/effect-props.js';
 import { useScreenContext } from './use-screen-context.js';
 
 const launched = new Set<string>();
@@ -13,9 +13,9 @@ export function openWebphoneWindow(url: string): Window | null {
   return window.open(url, 'agent-webphone', 'popup,width=420,height=640');
 }
 
-export function WebphoneEffect({ effect, onDone }: EffectProps) {
+export function WebphoneEffect({ effect, onDone }: EffectProps<'webphone'>) {
   const { snapshot } = useScreenContext();
-  const url = typeof effect.payload.url === 'string' && effect.payload.url ? effect.payload.url : snapshot?.webphone?.url ?? '';
+  const url = effect.payload.url || (snapshot?.webphone?.url ?? '');
   useEffect(() => {
     if (!url) {
       // Nothing to open: the agent's phone is no webphone.

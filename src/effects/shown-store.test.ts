@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScreenEffect } from '../../contract/agent.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
 
-const effect = (id: string): ScreenEffect => ({ id, kind: 'notification', createdAt: 0, payload: {} });
+const effect = (id: string): ScreenEffect => ({ id, kind: 'notification', createdAt: 0, payload: { notificationId: 0, text: '', textSize: 0, textFont: '', textWeight: '', textColor: '', confetti: null } });
 
 describe('shown effects', () => {
   beforeEach(() => useShownEffects.getState().reset());
