@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
-import { formatPhone } from '../screen/format.js';
+import { formatPhone } from '../shared/format.js';
 import { Keypad } from './Keypad.js';
 import { ThreeWayLeg } from './ThreeWayLeg.js';
 import { TransferSetup } from './TransferSetup.js';

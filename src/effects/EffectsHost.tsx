@@ -7,7 +7,7 @@ import type { EffectKind, ScreenEffect } from '../../contract/agent.js';
 import type { EffectProps } from '../shared/effect-props.js';
 import { postEffectAck } from '../api/ack-effect.js';
 import { sendPendingAcks, useShownEffects } from './shown-store.js';
-import { FocusAlert } from '../agentctl/FocusAlert.js';
+import { FocusAlert } from './FocusAlert.js';
 import { NotificationEffect } from './NotificationEffect.js';
 import { ReloadEffect } from './ReloadEffect.js';
 import { TimerEffect } from './TimerEffect.js';

@@ -2,7 +2,7 @@
 // others, reload; callbacksreload opens the Callbacks list. The panels show it themselves.
 import { useEffect } from 'react';
 import type { EffectProps } from '../shared/effect-props.js';
-import { usePanels } from '../screen/panels/store.js';
+import { usePanels } from '../shared/panels-store.js';
 
 const applied = new Set<string>();
 

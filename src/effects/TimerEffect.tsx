@@ -9,7 +9,7 @@ import { useShownEffects } from './shown-store.js';
 import { readTimerPayload, timerArmed, timerPlan, TRANSFER_PRESETS, type TimerPlan } from './timer-action.js';
 import { useScreenContext } from './use-screen-context.js';
 import { fieldValues, webFormUrl } from '../screen/panels/substitute.js';
-import { usePanels } from '../screen/panels/store.js';
+import { usePanels } from '../shared/panels-store.js';
 import './effects.css';
 
 const CHECK_MS = 200;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgentSnapshot } from '../../contract/agent.js';
 import { Elapsed } from './Elapsed.js';
 import { Icon } from './Icon.js';
-import { customerName, formatPhone } from './format.js';
+import { customerName, formatPhone } from '../shared/format.js';
 
 export function CallBanner({ snapshot, clockOffset }: { snapshot: AgentSnapshot; clockOffset: number }) {
   const { t } = useTranslation();

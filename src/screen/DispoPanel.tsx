@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentAction, StatusChoice } from '../../contract/agent.js';
 import { assignHotkeys, itemForKey } from './hotkeys.js';
-import { callbackDatetime } from './format.js';
+import { callbackDatetime } from '../shared/format.js';
 
 interface Props {
   statuses: StatusChoice[];

@@ -1,4 +1,4 @@
-import { formatDuration } from './format.js';
+import { formatDuration } from '../shared/format.js';
 import { useNow } from './clock.js';
 
 /** A running timer since `since` (server epoch ms), corrected by the server's clock offset. */

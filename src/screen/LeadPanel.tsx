@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadFields } from '../../contract/agent.js';
-import { customerName, formatPhone } from './format.js';
+import { customerName, formatPhone } from '../shared/format.js';
 import type { Messages } from '../i18n/en.js';
 
 type FieldLabel = keyof Messages['lead']['fields'];

@@ -7,7 +7,7 @@ import { StatePill } from './StatePill.js';
 import { StatusChips } from './StatusChips.js';
 import { ActivityText } from './ActivityText.js';
 import { Icon } from './Icon.js';
-import { IngroupsChip } from '../agentctl/IngroupsChip.js';
+import { IngroupsChip } from '../remote/IngroupsChip.js';
 
 interface Props {
   snapshot: AgentSnapshot;

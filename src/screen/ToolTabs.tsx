@@ -8,7 +8,7 @@ import { useNotificationHistory } from '../effects/notification-history.js';
 import { AlertsPanel } from './panels/AlertsPanel.js';
 import { CallbacksPanel } from './panels/CallbacksPanel.js';
 import { ScriptPanel } from './panels/ScriptPanel.js';
-import { PANELS, usePanels, type PanelId } from './panels/store.js';
+import { PANELS, usePanels, type PanelId } from '../shared/panels-store.js';
 import { fieldValues, webFormUrl } from './panels/substitute.js';
 import { WebFormPanel } from './panels/WebFormPanel.js';
 import './panels/panels.css';

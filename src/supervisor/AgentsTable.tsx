@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleAgent, ConsoleAgents } from '../../contract/supervisor.js';
 import { Elapsed } from '../screen/Elapsed.js';
-import { formatPhone } from '../screen/format.js';
+import { formatPhone } from '../shared/format.js';
 
 interface Props {
   data: ConsoleAgents | undefined;

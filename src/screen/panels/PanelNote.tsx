@@ -1,7 +1,7 @@
 // "Reloaded 10:42" at the top of a panel the API reloaded; it flashes when it changes.
 import { useTranslation } from 'react-i18next';
-import type { PanelId } from './store.js';
-import { usePanels } from './store.js';
+import type { PanelId } from '../../shared/panels-store.js';
+import { usePanels } from '../../shared/panels-store.js';
 
 export function PanelNote({ panel, children }: { panel: PanelId; children?: React.ReactNode }) {
   const { t, i18n } = useTranslation('effects');

@@ -5,8 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EffectProps } from '../shared/effect-props.js';
-import { formatPhone } from '../screen/format.js';
-import './agentctl.css';
+import { formatPhone } from '../shared/format.js';
+import '../remote/remote.css';
 
 const SHOWN_MS = 15_000;
 

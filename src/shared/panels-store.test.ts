@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { usePanels } from './store.js';
+import { usePanels } from './panels-store.js';
 
 describe('panel reloads', () => {
   beforeEach(() => usePanels.getState().reset());

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSnapshot } from '../../contract/agent.js';
-import './agentctl.css';
+import './remote.css';
 
 export function IngroupsChip({ agent }: { agent: AgentSnapshot['agent'] }) {
   const { t } = useTranslation('agentctl');

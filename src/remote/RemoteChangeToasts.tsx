@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityEntry } from '../../contract/agent.js';
 import { ActivityText } from '../screen/ActivityText.js';
 import { newRemoteEntries, newestAt } from './remote-changes.js';
-import './agentctl.css';
+import './remote.css';
 
 const SHOWN_MS = 6_000;
 const MAX_SHOWN = 3;

@@ -6,8 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentAction, AgentSnapshot } from '../../contract/agent.js';
-import { customerName, formatPhone } from '../screen/format.js';
-import './agentctl.css';
+import { customerName, formatPhone } from '../shared/format.js';
+import './remote.css';
 
 type Choice = Extract<AgentAction, { action: 'preview' }>['choice'];
 
