@@ -1,5 +1,5 @@
 // The icon beside an alert: a star for good news, a warning sign for urgency, an "i" otherwise.
-import type { AlertTone } from './alert-style.js';
+import type { AlertTone } from '../shared/alert-style.js';
 
 const PATHS: Record<AlertTone, string> = {
   celebrate: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z',

@@ -4,10 +4,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EffectProps } from '../shared/effect-props.js';
-import { alertTextStyle, alertTone } from './alert-style.js';
+import { alertTextStyle, alertTone } from '../shared/alert-style.js';
 import { AlertIcon } from './AlertIcon.js';
 import { confettiSettings, startConfetti } from './confetti.js';
-import { useNotificationHistory } from './notification-history.js';
+import { useNotificationHistory } from '../shared/notification-history.js';
 import { useShownEffects } from './shown-store.js';
 import './effects.css';
 

@@ -8,7 +8,7 @@ import type { EffectProps } from '../shared/effect-props.js';
 import { useShownEffects } from './shown-store.js';
 import { readTimerPayload, timerArmed, timerPlan, TRANSFER_PRESETS, type TimerPlan } from './timer-action.js';
 import { useScreenContext } from './use-screen-context.js';
-import { fieldValues, webFormUrl } from '../screen/panels/substitute.js';
+import { fieldValues, webFormUrl } from '../shared/substitute.js';
 import { usePanels } from '../shared/panels-store.js';
 import './effects.css';
 

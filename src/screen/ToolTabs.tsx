@@ -4,12 +4,12 @@
 import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSnapshot } from '../../contract/agent.js';
-import { useNotificationHistory } from '../effects/notification-history.js';
+import { useNotificationHistory } from '../shared/notification-history.js';
 import { AlertsPanel } from './panels/AlertsPanel.js';
 import { CallbacksPanel } from './panels/CallbacksPanel.js';
 import { ScriptPanel } from './panels/ScriptPanel.js';
 import { PANELS, usePanels, type PanelId } from '../shared/panels-store.js';
-import { fieldValues, webFormUrl } from './panels/substitute.js';
+import { fieldValues, webFormUrl } from '../shared/substitute.js';
 import { WebFormPanel } from './panels/WebFormPanel.js';
 import './panels/panels.css';
 

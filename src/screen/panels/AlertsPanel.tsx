@@ -1,7 +1,7 @@
 // The notification history: every alert this session, newest first, in its own style.
 import { useTranslation } from 'react-i18next';
-import { alertTextStyle } from '../../effects/alert-style.js';
-import { useNotificationHistory } from '../../effects/notification-history.js';
+import { alertTextStyle } from '../../shared/alert-style.js';
+import { useNotificationHistory } from '../../shared/notification-history.js';
 
 export function AlertsPanel() {
   const { t, i18n } = useTranslation('effects');

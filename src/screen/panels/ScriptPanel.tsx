@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CampaignPanels } from '../../../contract/agent.js';
 import { PanelNote } from './PanelNote.js';
-import { substituteFields, type FieldValues } from './substitute.js';
+import { substituteFields, type FieldValues } from '../../shared/substitute.js';
 
 interface Props {
   panel: 'script' | 'script2';

@@ -1,7 +1,7 @@
 // VICIdial's --A--name--B-- variables in scripts and web form addresses, filled from the
 // lead and the session (agent-screen.md §3.9: scripts and web form links follow the lead).
 // In a URL every value is URL-encoded; in a script the result is shown as text.
-import type { AgentSnapshot } from '../../../contract/agent.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 
 export type FieldValues = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentSnapshot } from '../../../contract/agent.js';
+import type { AgentSnapshot } from '../../contract/agent.js';
 import { fieldValues, substituteFields, webFormUrl } from './substitute.js';
 
 const snapshot = {

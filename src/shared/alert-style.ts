@@ -3,7 +3,7 @@
 // (bold, italic, underline, any combination), text_color a CSS name or 3/6-digit hex.
 // Anything else is ignored, so the panel's own style applies.
 import type { CSSProperties } from 'react';
-import { CSS_COLOR_NAMES } from './css-colors.js';
+import { CSS_COLOR_NAMES } from '../effects/css-colors.js';
 
 export interface AlertTextInput {
   textSize?: unknown;
