@@ -4,9 +4,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../server/test/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const SCENARIO = join(ROOT, 'e2e', 'scenario.yaml');
@@ -16,19 +16,6 @@ export interface BackEnd {
   url: string;
   dataDir: string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess): Promise<void> {

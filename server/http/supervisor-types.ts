@@ -47,8 +47,3 @@ export interface ConsoleSession {
   fullName: string;
 }
 
-/** A refused sign-in: the API's own reply line, shown as it is. */
-export interface ConsoleSignInRefused {
-  error: 'refused';
-  reply: string;
-}
