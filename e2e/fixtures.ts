@@ -1,7 +1,7 @@
 // Playwright fixtures: a fresh back end per spec file (its own port, data folder and
 // scenario), serving the SPA that `npm run test:e2e` built into dist/; helpers that log an
 // agent in, call the Agent API and drive the simulated switch.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,7 +102,18 @@ interface Fixtures {
   sim: Sim;
 }
 
+/** Test hooks the SPA records into only when present (src/effects/confetti.ts): window.__confettiCalls. */
+export async function enableTestHooks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as { __confettiCalls?: unknown[] }).__confettiCalls ??= [];
+  });
+}
+
 export const test = base.extend<Fixtures, { backEnds: BackEndPerFile }>({
+  context: async ({ context }, use) => {
+    await enableTestHooks(context);
+    await use(context);
+  },
   backEnds: [
     async ({}, use) => {
       const pool = new BackEndPerFile();
