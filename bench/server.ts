@@ -3,12 +3,12 @@
 // is dropped afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { writeBenchScenario, type Layout } from './scenario.js';
+import { freePort } from '../server/test/free-port.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const MARIADB_URL = process.env.BENCH_MARIADB ?? 'mysql://root@127.0.0.1:3306';
@@ -24,19 +24,6 @@ export interface Server {
   startupMs: number;
   stop: () => Promise<void>;
   output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 function parentOf(pid: number): number {

@@ -47,11 +47,5 @@ export interface ConsoleSession {
   fullName: string;
 }
 
-/** A refused sign-in: the API's own reply line, shown as it is. */
-export interface ConsoleSignInRefused {
-  error: 'refused';
-  reply: string;
-}
-
 /** The `source` the console sends with its Agent API calls. */
 export const CONSOLE_SOURCE = 'supervisor';

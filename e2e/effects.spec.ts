@@ -2,7 +2,7 @@
 // set_timer_action and webphone_url: the Agent Alert and its confetti, panels that reload,
 // timers that fire at their second, the script, the web form and the webphone.
 import type { Browser, Page } from '@playwright/test';
-import { expect, loginAgent, statePill, test, type ApiParams } from './fixtures.js';
+import { enableTestHooks, expect, loginAgent, statePill, test, type ApiParams } from './fixtures.js';
 
 const AGENT = { user: '1000', pass: '1234', campaign: 'TESTCAMP' };
 
@@ -22,6 +22,7 @@ async function agentInNewContext(browser: Browser, baseURL: string, user: string
   expect(reply.status).toBe(200);
   const { token } = (await reply.json()) as { token: string };
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  await enableTestHooks(context);
   await context.addInitScript((session) => sessionStorage.setItem('agent.session', session), JSON.stringify({ token, user }));
   const page = await context.newPage();
   await page.goto('/');

@@ -1,12 +1,12 @@
 // Playwright fixtures: a fresh back end per spec file (its own port, data folder and
 // scenario), serving the SPA that `npm run test:e2e` built into dist/; helpers that log an
 // agent in, call the Agent API and drive the simulated switch.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../server/test/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const SCENARIO = join(ROOT, 'e2e', 'scenario.yaml');
@@ -16,19 +16,6 @@ export interface BackEnd {
   url: string;
   dataDir: string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -115,7 +102,18 @@ interface Fixtures {
   sim: Sim;
 }
 
+/** Test hooks the SPA records into only when present (src/effects/confetti.ts): window.__confettiCalls. */
+export async function enableTestHooks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as { __confettiCalls?: unknown[] }).__confettiCalls ??= [];
+  });
+}
+
 export const test = base.extend<Fixtures, { backEnds: BackEndPerFile }>({
+  context: async ({ context }, use) => {
+    await enableTestHooks(context);
+    await use(context);
+  },
   backEnds: [
     async ({}, use) => {
       const pool = new BackEndPerFile();

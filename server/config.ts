@@ -8,6 +8,14 @@ export interface Config {
   databaseUrl: string;
   /** Scenario file loaded into an empty database on first start. */
   scenario: string;
+  /** LOG=1: Fastify request logging. */
+  logger: boolean;
+  /** SIM_CONTROL=0 turns off the /sim/... routes. */
+  simControl: boolean;
+  /** SIM_CALLS_PER_MINUTE: the simulated inbound call generator's rate (default 2). */
+  simCallsPerMinute: number;
+  /** BENCH_BARE_ROUTE=1: register the bench's bare baseline route (benchmarks only, never in production). */
+  benchRoute: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,5 +26,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || `sqlite:${resolve(dataDir, 'vicidial.sqlite')}`,
     scenario: resolve(env.SCENARIO ?? 'scenarios/demo.yaml'),
+    logger: env.LOG === '1',
+    simControl: env.SIM_CONTROL !== '0',
+    simCallsPerMinute: Number(env.SIM_CALLS_PER_MINUTE ?? 2),
+    benchRoute: env.BENCH_BARE_ROUTE === '1',
   };
 }

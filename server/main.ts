@@ -14,13 +14,13 @@ async function main(): Promise<void> {
     console.log(`Empty database: loading ${config.scenario}`);
     await loadScenario(database, readScenarioFile(config.scenario), config.scenario);
   }
-  const generatorRate = Number(process.env.SIM_CALLS_PER_MINUTE ?? 2);
   const app = await buildApp({
     database,
     config: {
-      logger: process.env.LOG === '1',
-      simControl: process.env.SIM_CONTROL !== '0',
-      engine: { generator: { callsPerMinute: generatorRate, ingroups: [] } },
+      logger: config.logger,
+      simControl: config.simControl,
+      benchRoute: config.benchRoute,
+      engine: { generator: { callsPerMinute: config.simCallsPerMinute, ingroups: [] } },
     },
   });
   const close = async () => {

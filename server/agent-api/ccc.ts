@@ -6,6 +6,7 @@
 // a short timeout, and logged in vicidial_url_log.
 import type { ApiContext } from './context.js';
 import { fit } from '../db/fit.js';
+import { maskUrlPass } from './log.js';
 
 export type CccFunction = 'force_fronter_leave_3way' | 'force_fronter_audio_stop';
 
@@ -18,9 +19,6 @@ export function cccUrl(containerEntry: string, fn: CccFunction, remoteLeadId: nu
     .replace(/ccc_lead_info/g, `${fn}&value=CCC_REMOTE&lead_id=${remoteLeadId}&agent_user=CCC_REMOTE`)
     .replace(/vicidial\/non_agent_|admin\/non_agent_/g, 'agc/');
 }
-
-/** decisions.md: logs store no password. */
-const maskPass = (url: string) => url.replace(/([?&])pass=[^&]*/g, '$1pass=XXXXXXXX');
 
 /**
  * Send the command for `leadId` to the remote cluster. Returns the container_id when the
@@ -37,7 +35,7 @@ export async function sendOverCcc(ctx: ApiContext, fn: CccFunction, leadId: numb
   const url = cccUrl(container.container_entry ?? '', fn, link.remote_lead_id);
 
   const inserted = await ctx.db.insertInto('vicidial_url_log').values(fit('vicidial_url_log', {
-    uniqueid: '', url_date: ctx.clock.nowTime, url_type: 'start', url: maskPass(url).replace(/;/g, ''), url_response: '',
+    uniqueid: '', url_date: ctx.clock.nowTime, url_type: 'start', url: maskUrlPass(url).replace(/;/g, ''), url_response: '',
   })).executeTakeFirstOrThrow();
   const started = Date.now();
   let answered = false;

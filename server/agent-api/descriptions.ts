@@ -3,15 +3,14 @@
 // machine translation garbled a name); English and Spanish translate it faithfully.
 // Lead fields and panel triggers share one description each (lead-descriptions.ts).
 import { LEAD_FIELD_LABELS, leadField, trigger } from './lead-descriptions.js';
+import type { ConsoleText } from '../../contract/supervisor.js';
 
-export type Lang = 'en' | 'pt-BR' | 'es';
-export type Text = Record<Lang, string>;
 
-export const tx = (en: string, pt: string, es: string): Text => ({ en, 'pt-BR': pt, es });
+export const tx = (en: string, pt: string, es: string): ConsoleText => ({ en, 'pt-BR': pt, es });
 
 export interface FunctionDescription {
-  summary: Text;
-  params: Record<string, Text>;
+  summary: ConsoleText;
+  params: Record<string, ConsoleText>;
 }
 
 const AGENT_USER = tx(
@@ -35,7 +34,7 @@ const GROUP_ALIAS = tx(
   'OPCIONAL, el identificador de llamada saliente (de un alias de grupo existente) que desea usar para esta llamada');
 
 /** The parameters every agent function shares, unless a function says otherwise. */
-export const COMMON_PARAMS: Record<string, Text> = { agent_user: AGENT_USER, alt_user: ALT_USER };
+export const COMMON_PARAMS: Record<string, ConsoleText> = { agent_user: AGENT_USER, alt_user: ALT_USER };
 
 export const descriptions: Record<string, FunctionDescription> = {
   webserver: {
@@ -242,7 +241,7 @@ export const descriptions: Record<string, FunctionDescription> = {
 };
 
 /** The description of one parameter of one function: its own, else the shared one. */
-export function describeParam(fn: string, param: string): Text | undefined {
+export function describeParam(fn: string, param: string): ConsoleText | undefined {
   return descriptions[fn]?.params[param] ?? COMMON_PARAMS[param]
     ?? (param in LEAD_FIELD_LABELS ? leadField(param) : undefined) ?? trigger(param);
 }

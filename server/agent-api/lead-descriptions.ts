@@ -1,7 +1,7 @@
 // The lead fields (external_add_lead, update_fields) and the panel triggers (update_fields,
 // refresh_panel) share one description each: the seed document lists them once per
 // function with a shared note (AGENT_API.pt-BR.txt, "DADOS DO LEAD", "GATILHOS").
-import type { Text } from './descriptions.js';
+import type { ConsoleText } from '../../contract/supervisor.js';
 
 type Labels = [en: string, pt: string, es: string];
 
@@ -35,7 +35,7 @@ export const LEAD_FIELD_LABELS: Record<string, Labels> = {
 };
 
 /** "LEAD DATA (fill in at least one). NOTE: only the fields given in the API call are modified." */
-export function leadField(name: string): Text {
+export function leadField(name: string): ConsoleText {
   const [en, pt, es] = LEAD_FIELD_LABELS[name];
   return {
     en: `Lead data: ${en}. Fill in at least one field; only the fields given in the API call are modified`,
@@ -54,7 +54,7 @@ const TRIGGERS: Record<string, Labels> = {
 };
 
 /** An optional panel trigger: present means reload, whatever its value. */
-export function trigger(name: string): Text | undefined {
+export function trigger(name: string): ConsoleText | undefined {
   const labels = TRIGGERS[name];
   if (!labels) return undefined;
   const [en, pt, es] = labels;

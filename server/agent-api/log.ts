@@ -20,6 +20,9 @@ export function apiPage(ctx: Pick<ApiContext, 'request'>): string {
   return `${https ? 'https' : 'http'}://${serverName}${port}${SCRIPT_NAME}`;
 }
 
+/** decisions.md: logs store no password. The `pass=` value of a whole URL, as VICIdial masks it. */
+export const maskUrlPass = (url: string): string => url.replace(/([?&])pass=[^&]*/g, '$1pass=XXXXXXXX');
+
 /**
  * Replace the value of every part of a query string whose name decodes to `pass` (also
  * `%70ass=`, `pass[]=`, which the intake reads as the password); nothing else changes.

@@ -48,7 +48,3 @@ const all: AgentApiFunction[] = [
 ];
 
 export const functions: ReadonlyMap<string, AgentApiFunction> = new Map(all.map((f) => [f.name, f]));
-
-export function isImplemented(name: string): boolean {
-  return functions.has(name);
-}

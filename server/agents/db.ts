@@ -4,5 +4,3 @@ import type { DB } from '../db/schema.js';
 /** A database handle or a transaction on it. */
 export type Db = Kysely<DB> | Transaction<DB>;
 export type LiveAgentRow = Selectable<DB['vicidial_live_agents']>;
-export type AutoCallRow = Selectable<DB['vicidial_auto_calls']>;
-export type LeadRow = Selectable<DB['vicidial_list']>;

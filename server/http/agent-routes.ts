@@ -1,10 +1,11 @@
 // The agent screen's endpoints: login, the polled snapshot (ETag / 304), actions, and the
 // acknowledgement of screen effects.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction, LoginRequest } from '../../contract/agent.js';
-import { LoginRefused, login, loginOptions, userForToken } from '../agents/session.js';
+import { LoginRefused, login, loginOptions } from '../agents/session.js';
+import { requireAgent } from './auth.js';
 import { buildSnapshot } from '../agents/snapshot.js';
 import { ActionRefused, performAction } from '../agents/actions.js';
 import { ackEffect } from '../agents/activity.js';
@@ -16,7 +17,6 @@ export interface AgentRouteOptions {
   onCommands?: (users: string[]) => void;
 }
 
-const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function agentRoutes(app: FastifyInstance, { database, sw, onCommands }: AgentRouteOptions): Promise<void> {
@@ -51,9 +51,10 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
     }
   });
 
-  app.get('/agent/snapshot', async (req, reply) => {
-    const user = await userForToken(db, bearer(req));
-    if (!user) return reply.code(401).send({ error: 'logged_out' });
+  const agent = { preHandler: requireAgent(db) };
+
+  app.get('/agent/snapshot', agent, async (req, reply) => {
+    const user = req.authUser;
     const snapshot = await buildSnapshot(db, database, user, sw.simulated);
     if (!snapshot) return reply.code(401).send({ error: 'logged_out' });
     const etag = `"${snapshot.version}"`;
@@ -62,9 +63,8 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
     return snapshot;
   });
 
-  app.post('/agent/action', async (req, reply) => {
-    const user = await userForToken(db, bearer(req));
-    if (!user) return reply.code(401).send({ error: 'logged_out' });
+  app.post('/agent/action', agent, async (req, reply) => {
+    const user = req.authUser;
     try {
       await performAction(database, sw, user, (req.body ?? {}) as AgentAction);
       onCommands?.([user]);
@@ -75,9 +75,8 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
     }
   });
 
-  app.post<{ Params: { id: string } }>('/agent/effects/:id/ack', async (req, reply) => {
-    const user = await userForToken(db, bearer(req));
-    if (!user) return reply.code(401).send({ error: 'logged_out' });
+  app.post<{ Params: { id: string } }>('/agent/effects/:id/ack', agent, async (req) => {
+    const user = req.authUser;
     const acked = await ackEffect(db, user, Number(req.params.id) || 0);
     return { ok: true, acked };
   });

@@ -15,6 +15,7 @@ import { agentRoutes } from './agent-routes.js';
 import { simRoutes } from './sim-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
 import { callbacksRoute } from './callbacks-route.js';
+import { decorateAuth } from './auth.js';
 
 export interface AppConfig {
   /** Host name written to vicidial_webservers and shown by `webserver`. */
@@ -24,6 +25,8 @@ export interface AppConfig {
   engine?: boolean | EngineOptions;
   /** Serve /sim/... (default on). */
   simControl?: boolean;
+  /** Register the bench's bare baseline route (config BENCH_BARE_ROUTE; never in production). */
+  benchRoute?: boolean;
   /** Folder of the built SPA (default dist/ when it exists). */
   staticDir?: string | false;
 }
@@ -57,13 +60,14 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   const engine = new AgentEngine(database, sw, { onError: (err) => app.log.error(err), ...engineOptions });
   app.decorate('engine', engine);
   app.decorate('sw', sw);
+  decorateAuth(app);
 
   await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
   await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
   await app.register(supervisorRoutes, { database, hostname });
   await app.register(callbacksRoute, { database });
   if (config.simControl !== false) await app.register(simRoutes, { database, sw });
-  if (process.env.BENCH_BARE_ROUTE === '1') await app.register((await import('./bench-route.js')).benchRoute);
+  if (config.benchRoute === true) await app.register((await import('./bench-route.js')).benchRoute);
 
   const staticDir = config.staticDir === undefined ? DEFAULT_DIST : config.staticDir;
   if (staticDir && existsSync(staticDir)) {

@@ -1,20 +1,19 @@
 // GET /agent/callbacks: the agent's scheduled callbacks for the screen's Callbacks panel
 // (agent-screen.md §3.10 callbacksreload): their own USERONLY ones and their campaign's
 // ANYONE ones, still ACTIVE (not yet due) or LIVE (due now).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
-import { userForToken } from '../agents/session.js';
+import { requireAgent } from './auth.js';
 import type { AgentCallback } from '../../contract/agent.js';
 
-const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 const LIMIT = 200;
 
 export async function callbacksRoute(app: FastifyInstance, { database }: { database: Database }): Promise<void> {
   const { db } = database;
-  app.get('/agent/callbacks', async (req, reply) => {
-    const user = await userForToken(db, bearer(req));
-    const agent = user ? await db.selectFrom('vicidial_live_agents').select('campaign_id').where('user', '=', user).executeTakeFirst() : undefined;
-    if (!user || !agent) return reply.code(401).send({ error: 'logged_out' });
+  app.get('/agent/callbacks', { preHandler: requireAgent(db) }, async (req, reply) => {
+    const user = req.authUser;
+    const agent = await db.selectFrom('vicidial_live_agents').select('campaign_id').where('user', '=', user).executeTakeFirst();
+    if (!agent) return reply.code(401).send({ error: 'logged_out' });
     const rows = await db.selectFrom('vicidial_callbacks as c')
       .leftJoin('vicidial_list as l', 'l.lead_id', 'c.lead_id')
       .select(['c.callback_id', 'c.lead_id', 'c.campaign_id', 'c.status', 'c.recipient', 'c.callback_time', 'c.comments', 'l.first_name', 'l.last_name', 'l.phone_number'])

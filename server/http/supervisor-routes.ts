@@ -9,6 +9,7 @@ import { functions } from '../agent-api/registry.js';
 import { descriptions, describeParam } from '../agent-api/descriptions.js';
 import { PANEL_TRIGGERS } from '../../contract/agent.js';
 import { buildSnapshot } from '../agents/snapshot.js';
+import { bearerToken, requireUser } from './auth.js';
 import type { ConsoleAgent, ConsoleAgents, ConsoleFunction, ConsoleParam, ConsoleSession } from '../../contract/supervisor.js';
 import { CONSOLE_SOURCE } from '../../contract/supervisor.js';
 
@@ -44,7 +45,6 @@ export function consoleFunctions(): ConsoleFunction[] {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const bearer = (req: FastifyRequest) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function supervisorRoutes(app: FastifyInstance, { database, hostname }: SupervisorRouteOptions): Promise<void> {
@@ -52,7 +52,7 @@ export async function supervisorRoutes(app: FastifyInstance, { database, hostnam
 
   /** The signed-in API user of a console token, while the token is fresh and the user may still use the API. */
   async function consoleUser(req: FastifyRequest): Promise<string | undefined> {
-    const token = bearer(req);
+    const token = bearerToken(req);
     if (!token) return undefined;
     const row = await db.selectFrom('supervisor_console_sessions').selectAll().where('token', '=', token).executeTakeFirst();
     if (!row) return undefined;
@@ -93,13 +93,12 @@ export async function supervisorRoutes(app: FastifyInstance, { database, hostnam
   });
 
   app.delete('/supervisor/session', async (req) => {
-    const token = bearer(req);
+    const token = bearerToken(req);
     if (token) await db.deleteFrom('supervisor_console_sessions').where('token', '=', token).execute();
     return { ok: true };
   });
 
-  app.get('/supervisor/agents', async (req, reply) => {
-    if (!(await consoleUser(req))) return reply.code(401).send({ error: 'signed_out' });
+  app.get('/supervisor/agents', { preHandler: requireUser(consoleUser, 'signed_out') }, async (_req, reply) => {
     const rows = await db.selectFrom('vicidial_live_agents as a')
       .leftJoin('vicidial_users as u', 'u.user', 'a.user')
       .select(['a.user', 'u.user_group']).orderBy('a.user').execute();

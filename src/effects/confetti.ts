@@ -54,6 +54,11 @@ export function confettiBursts(s: ConfettiSettings): confetti.Options[] {
 
 declare global {
   interface Window {
+    /**
+     * Test hook: only when the e2e harness has put an array here before the page loaded
+     * (e2e/fixtures.ts enableTestHooks) are the bursts recorded into it; a production page
+     * never creates it.
+     */
     __confettiCalls?: confetti.Options[];
   }
 }
@@ -68,12 +73,11 @@ let running: (() => void)[] = [];
 export function startConfetti(s: ConfettiSettings): () => void {
   if (prefersReducedMotion()) return () => {};
   const bursts = confettiBursts(s);
-  const calls = (window.__confettiCalls ??= []);
   let next = 0;
   const fire = () => {
     const options = bursts[next++];
     if (!options) return;
-    calls.push(options);
+    window.__confettiCalls?.push(options);
     void confetti(options);
   };
   fire();

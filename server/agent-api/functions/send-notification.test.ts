@@ -2,20 +2,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBed, type TestBed } from '../../test/api-harness.js';
 import { closeTestDatabases, testDialects } from '../../test/databases.js';
 import { dueNotificationsFor } from '../../agents/notifications.js';
-import { storedDate } from './send-notification.js';
+import { storedDateTime } from './lead-values.js';
 
 const Q = 'source=test&user=6666&pass=1234&function=send_notification';
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-describe('storedDate (what DATETIME keeps)', () => {
+describe('storedDateTime (what DATETIME keeps)', () => {
   it('normalises, and zeroes what is out of range', () => {
-    expect(storedDate('2026-12-01 10:00:00')).toBe('2026-12-01 10:00:00');
-    expect(storedDate('2026-12-1 9:05')).toBe('2026-12-01 09:05:00');
-    expect(storedDate('26-2-3 4:5:6')).toBe('2026-02-03 04:05:06');
-    expect(storedDate('99-12-31 23:59')).toBe('1999-12-31 23:59:00');
-    expect(storedDate('2026-13-45 10:00')).toBe('0000-00-00 00:00:00');
-    expect(storedDate('2026-02-30 10:00')).toBe('0000-00-00 00:00:00');
-    expect(storedDate('2026-12-01 24:00')).toBe('0000-00-00 00:00:00');
+    expect(storedDateTime('2026-12-01 10:00:00')).toBe('2026-12-01 10:00:00');
+    expect(storedDateTime('2026-12-1 9:05')).toBe('2026-12-01 09:05:00');
+    expect(storedDateTime('26-2-3 4:5:6')).toBe('2026-02-03 04:05:06');
+    expect(storedDateTime('99-12-31 23:59')).toBe('1999-12-31 23:59:00');
+    expect(storedDateTime('2026-13-45 10:00')).toBe('0000-00-00 00:00:00');
+    expect(storedDateTime('2026-02-30 10:00')).toBe('0000-00-00 00:00:00');
+    expect(storedDateTime('2026-12-01 24:00')).toBe('0000-00-00 00:00:00');
   });
 });
 

@@ -7,6 +7,7 @@ import { defineFunction } from '../function.js';
 import { requirePermission } from '../blocks.js';
 import type { ApiContext } from '../context.js';
 import { fit } from '../../db/fit.js';
+import { storedDateTime } from './lead-values.js';
 import { confettiSettings } from '../../agents/notifications.js';
 
 const TYPES = ['USER', 'USER_GROUP', 'CAMPAIGN'] as const;
@@ -22,26 +23,6 @@ async function exists(ctx: ApiContext, type: RecipientType, recipient: string): 
 
 /** The date pattern api.php accepts (unanchored); anything else becomes now with a NOTICE. */
 const DATE_LIKE = /\d{2,4}-\d{1,2}-\d{1,2}\s?\d{1,2}:\d{1,2}(:\d{1,2})?/;
-const ZERO_DATE = '0000-00-00 00:00:00';
-
-/**
- * What a DATETIME column stores for a value that passed DATE_LIKE, as MySQL does it:
- * normalised to 'YYYY-MM-DD HH:MM:SS' (two-digit years 70-99 → 19xx, else 20xx; missing
- * seconds 00), or the zero date when it is out of range (oracle sn.18).
- */
-export function storedDate(value: string): string {
-  const m = /^\s*(\d{2,4})-(\d{1,2})-(\d{1,2})\s?(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?/.exec(value);
-  if (!m) return ZERO_DATE;
-  let year = Number(m[1]);
-  if (m[1].length === 2) year += year < 70 ? 2000 : 1900;
-  const [mo, d, h, mi, s] = [m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
-  const daysInMonth = new Date(year, mo, 0).getDate();
-  // Without NO_ZERO_IN_DATE a zero month or day is kept, as MySQL keeps it.
-  if (mo > 12 || d > 31 || (mo > 0 && d > daysInMonth) || h > 23 || mi > 59 || s > 59) return ZERO_DATE;
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(year, 4)}-${p(mo)}-${p(d)} ${p(h)}:${p(mi)}:${p(s)}`;
-}
-
 export const sendNotification = defineFunction({
   name: 'send_notification',
   params: [
@@ -110,7 +91,7 @@ export const sendNotification = defineFunction({
     const date = ctx.p.notification_date;
     let notificationDate = ctx.clock.nowTime;
     if (date.length > 0) {
-      if (DATE_LIKE.test(date)) notificationDate = storedDate(date);
+      if (DATE_LIKE.test(date)) notificationDate = storedDateTime(date);
       else ctx.print(`NOTICE: Invalid notification date ${date}, changing to now`); // no newline, not logged (oracle sn.17)
     }
 

@@ -3,6 +3,7 @@
 // expectationFor(); per-record expectations are in `deviations` below, one reason each.
 import type { ConformanceRecord, DbChanges } from './records.js';
 import { API_FUNCTIONS, functionOf } from './records.js';
+import { maskUrlPass } from '../../agent-api/log.js';
 
 export interface Expectation {
   /** recorded: as recorded (after the general rules); decision: our answer per decisions.md; product-defined: only what stays meaningful. */
@@ -38,12 +39,9 @@ function replaceAll(e: Expectation, pairs: [string, string][]): Expectation {
   return { ...e, body: e.body === undefined ? undefined : fix(e.body), dbChanges: walk(e.dbChanges) as DbChanges | undefined };
 }
 
-/** Rule: the API log stores no password; in the logged URL the pass value becomes XXXXXXXX. */
-export const maskPass = (url: string): string => url.replace(/([?&])pass=[^&]*/g, '$1pass=XXXXXXXX');
-
 /** The URL api.php logs for a GET request: the raw query minus ' " \ ; (api-reference §1.1), password masked. */
 export function loggedUrl(record: ConformanceRecord): string {
-  return maskPass(`http://127.0.0.1:8089${record.request}`.replace(/['"\\;]/g, ''));
+  return maskUrlPass(`http://127.0.0.1:8089${record.request}`.replace(/['"\\;]/g, ''));
 }
 
 /** Rule: `ERROR: Invalid Username/Password: |<user>||<auth>|<auth_api>|<BAD|LOCK|ERRSERVERS|IPBLOCK|GOOD>|` (no pass, no SQL). */
@@ -55,7 +53,7 @@ function authLine(body: string): string | undefined {
 /** The record as our product should answer it, after the general rules only. */
 function generalRules(record: ConformanceRecord): Expectation {
   const e: Expectation = { kind: 'recorded', status: record.status, body: record.body, dbChanges: clone(record.db_changes) };
-  for (const row of e.dbChanges?.vicidial_api_urls?.inserted ?? []) if (typeof row.url === 'string') row.url = maskPass(row.url);
+  for (const row of e.dbChanges?.vicidial_api_urls?.inserted ?? []) if (typeof row.url === 'string') row.url = maskUrlPass(row.url);
   const auth = authLine(record.body);
   if (auth !== undefined && auth !== record.body) {
     e.kind = 'decision';

@@ -6,13 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { buildApp } from '../../http/app.js';
-import { isImplemented } from '../../agent-api/registry.js';
 import { clearAllTables, loadScenario } from '../../scenario/load.js';
 import { closeTestDatabases, freshDatabase, testDialects } from '../databases.js';
 import { applySetup } from './apply-setup.js';
 import { expectationFor, PRODUCT_DEFINED_BODY } from './deviations.js';
 import { compareBody, compareChanges, computeChanges, snapshot, toDbChanges, type ActualChanges } from './diff.js';
-import { API_FUNCTIONS, functionOf, loadBaseline, loadRecords, type ConformanceRecord } from './records.js';
+import { functionOf, loadBaseline, loadRecords, type ConformanceRecord } from './records.js';
 import { setups } from './setups.js';
 
 const records = loadRecords();
@@ -24,9 +23,6 @@ const byId = (id: string): ConformanceRecord => {
   return r;
 };
 const CONTENT_TYPE = 'text/html; charset=utf-8';
-
-/** Unknown names are answered by the dispatcher itself, so they always run. */
-const implemented = (fn: string): boolean => !API_FUNCTIONS.has(fn) || isImplemented(fn);
 
 async function send(app: FastifyInstance, r: ConformanceRecord) {
   return app.inject({
@@ -123,10 +119,6 @@ for (const dialect of testDialects()) {
         for (const r of records.filter((x) => x.group === group)) {
           const fn = functionOf(r);
           const title = `${r.id} ${fn || '(no function)'} — ${r.setup.replace(/^baseline: agent 1000 logged in to TESTCAMP, status PAUSED, lead_id 0;? ?/, '').slice(0, 70) || 'baseline'}`;
-          if (!implemented(fn)) {
-            it.todo(`${title} [${fn} not implemented]`);
-            continue;
-          }
           it(title, async () => {
             const problems = await replay(database, r);
             if (problems.length) {
