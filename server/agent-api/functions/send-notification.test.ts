@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 import { dueNotificationsFor } from '../../agents/notifications.js';
 import { storedDate } from './send-notification.js';
 
@@ -20,10 +20,7 @@ describe('storedDate (what DATETIME keeps)', () => {
 });
 
 describe.each(testDialects())('send_notification on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const db = () => bed.database.db;
   const rows = () => db().selectFrom('vicidial_agent_notifications').selectAll().orderBy('notification_id').execute();
