@@ -1,5 +1,6 @@
 // Notifications queued by send_notification (api-reference.md §2.31, agent-screen.md §4):
-// who must see which notification when, and the exactly-once delivery record.
+// the exactly-once delivery record and the confetti defaults. The fan-out to the agents'
+// screens (who gets which notification when) is server/agents/notify.ts.
 //
 // The delivery rule is decisions.md "notification lifetime" (we follow the seed document,
 // not VICIdial's QUEUED/READY/SENT fan-out): a notification is delivered to every matching
@@ -18,11 +19,6 @@ import { formatDateTime } from '../clock.js';
 import { fit } from '../db/fit.js';
 
 export type Notification = Selectable<DB['vicidial_agent_notifications']>;
-/** The parts of a vicidial_live_agents row the rule needs. */
-export interface NotifiedAgent {
-  user: string;
-  campaign_id: string;
-}
 
 /** Seconds after notification_date during which a notification is still delivered. */
 export const DELIVERY_WINDOW_SECONDS = 60;
@@ -51,36 +47,6 @@ export async function confettiSettings(db: Kysely<DB>): Promise<ConfettiSettings
   return out;
 }
 
-/**
- * The notifications `agent` must be shown at `now`: addressed to them (USER, USER_GROUP or
- * CAMPAIGN), with notification_date <= now <= notification_date + 60 s, not DEAD, and not
- * yet delivered to this agent. Oldest first. Reads only.
- */
-export async function dueNotificationsFor(db: Kysely<DB>, agent: NotifiedAgent, now: Date): Promise<Notification[]> {
-  const userRow = await db.selectFrom('vicidial_users').select('user_group')
-    .where('user', '=', agent.user).executeTakeFirst();
-  const group = userRow?.user_group ?? '';
-  const to = formatDateTime(now);
-  const from = formatDateTime(new Date(now.getTime() - DELIVERY_WINDOW_SECONDS * 1000));
-  return db.selectFrom('vicidial_agent_notifications as n')
-    .selectAll('n')
-    .where('n.notification_date', '>=', from)
-    .where('n.notification_date', '<=', to)
-    .where('n.notification_status', '!=', 'DEAD')
-    .where((eb) => eb.or([
-      eb.and([eb('n.recipient_type', '=', 'USER'), eb('n.recipient', '=', agent.user)]),
-      ...(group ? [eb.and([eb('n.recipient_type', '=', 'USER_GROUP'), eb('n.recipient', '=', group)])] : []),
-      ...(agent.campaign_id ? [eb.and([eb('n.recipient_type', '=', 'CAMPAIGN'), eb('n.recipient', '=', agent.campaign_id)])] : []),
-    ]))
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('vicidial_agent_notifications_queue as q').select('q.queue_id')
-        .whereRef('q.notification_id', '=', 'n.notification_id')
-        .where('q.user', '=', agent.user),
-    )))
-    .orderBy('n.notification_date').orderBy('n.notification_id')
-    .execute();
-}
-
 function isDuplicateKey(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -103,13 +69,4 @@ export async function markDelivered(db: Kysely<DB>, notificationId: number, user
     if (isDuplicateKey(err)) return false;
     throw err;
   }
-}
-
-/** Due notifications for the agent that this call won the delivery of (due + markDelivered). */
-export async function deliverDueNotifications(db: Kysely<DB>, agent: NotifiedAgent, now: Date): Promise<Notification[]> {
-  const won: Notification[] = [];
-  for (const n of await dueNotificationsFor(db, agent, now)) {
-    if (await markDelivered(db, n.notification_id, agent.user, now)) won.push(n);
-  }
-  return won;
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const EMPTY = { cmd_line_g: '', cmd_line_h: '', cmd_line_i: '', cmd_line_j: '', cmd_line_k: '' };
 const BASE = { uniqueid: '', status: 'NEW', response: 'N', server_ip: '10.10.10.15', channel: '' };
@@ -17,14 +17,11 @@ const controlRow = (code: string) => ({
 });
 
 describe.each(testDialects())('audio_playback on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const ap = (params: Record<string, string>) => bed.api({ function: 'audio_playback', ...params });
   const manager = () => bed.database.db.selectFrom('vicidial_manager').selectAll().orderBy('man_id').execute();
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   /** "audio playing": an IAX2/ASTplay channel in agent 1000's conference (ap.03). */
   const playing = () => bed.database.db.insertInto('live_channels')
     .values({ channel: 'IAX2/ASTplay-12345', server_ip: '10.10.10.15', extension: '8600051', channel_group: 'IAX2/ASTplay' }).execute();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 import { rewriteLoginCall } from './call-agent.js';
 
 // The row the real server inserted for the baseline login call (oracle ca.01).
@@ -12,14 +12,11 @@ const CA01_ROW = {
 };
 
 describe.each(testDialects())('call_agent on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const ca = (params: Record<string, string>) => bed.api({ function: 'call_agent', ...params });
   const manager = () => bed.database.db.selectFrom('vicidial_manager').selectAll().orderBy('man_id').execute();
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   const setLoginCall = (agent_login_call: string, user = '1000') =>
     bed.database.db.updateTable('vicidial_session_data').set({ agent_login_call }).where('user', '=', user).execute();
 

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 type Call = { campaign_id: string; status?: string; agent_only?: string };
 type Email = { group_id: string; status: string };
 
 describe.each(testDialects())('calls_in_queue_count on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   const call = (params: Record<string, string>) => bed.api({ function: 'calls_in_queue_count', ...params });
   const count = async () => (await call({ agent_user: '1000', value: 'DISPLAY' })).body;
   const seed = (calls: Call[], emails: Email[] = []) => bed.reset({

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('change_ingroups on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
+  const bed = useApiBed(dialect);
   beforeEach(async () => {
-    await bed.reset();
     // The oracle's 1000/SALESLINE row has calls_today_filtered 1 (conformance README).
     await db().updateTable('vicidial_inbound_group_agents').set({ calls_today_filtered: 1 }).where('user', '=', '1000').execute();
   });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
 
   const db = () => bed.database.db;
   const agent = () => db().selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();

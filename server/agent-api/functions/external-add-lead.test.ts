@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const ADD = { agent_user: '1000', function: 'external_add_lead', phone_code: '1' };
 const NOW = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 
 describe.each(testDialects())('external_add_lead on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const db = () => bed.database.db;
   const newLeads = () => db().selectFrom('vicidial_list').selectAll().where('lead_id', '>', 5).orderBy('lead_id').execute();

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const DIAL = { agent_user: '1000', function: 'external_dial', phone_code: '1', search: 'YES', preview: 'NO', focus: 'YES' };
 const AGENT_1001 = { user: '1001', server_ip: '10.10.10.15', conf_exten: '8600052', extension: 'SIP/cc101', status: 'PAUSED', lead_id: 0, campaign_id: 'MANCAMP' };
 
 describe.each(testDialects())('external_dial on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const db = () => bed.database.db;
   const stored = async (user = '1000') =>

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, liveAgentRow, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('external_hangup on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const agent = () => bed.database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const agent = () => liveAgentRow(bed);
+  const logs = () => apiLogRows(bed);
   const call = (params: Record<string, string>) => bed.api({ function: 'external_hangup', ...params });
   /** Runs the request and checks it left the agent row untouched. */
   async function unchanged(params: Record<string, string>): Promise<string> {

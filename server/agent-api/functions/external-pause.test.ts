@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { liveAgentRow, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('external_pause on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const agent = () => bed.database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
+  const agent = () => liveAgentRow(bed);
   const setStatus = (status: 'READY' | 'INCALL' | 'QUEUE' | 'CLOSER' | 'MQUEUE') =>
     bed.database.db.updateTable('vicidial_live_agents').set({ status }).where('user', '=', '1000').execute();
 

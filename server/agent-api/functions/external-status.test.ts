@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, liveAgentRow, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('external_status on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const AUTH = 'source=test&user=6666&pass=1234&agent_user=1000&function=external_status';
-  const agent = () => bed.database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const agent = () => liveAgentRow(bed);
+  const logs = () => apiLogRows(bed);
   const call = (params: Record<string, string>) => bed.api({ function: 'external_status', ...params });
   /** A raw query after the usual auth; returns the body and the stored column. */
   async function raw(query: string): Promise<[string, string]> {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const CALL = { status: 'INCALL' as const, lead_id: 1, callerid: 'V1126120000000000001', uniqueid: '1795670000.101', channel: 'SIP/trunk-00000001' };
 
 describe.each(testDialects())('force_fronter_leave_3way on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const ffl = (params: Record<string, string>) => bed.api({ function: 'force_fronter_leave_3way', ...params });
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   const conf = async (user: string) => (await bed.database.db.selectFrom('vicidial_live_agents').select('external_transferconf').where('user', '=', user).executeTakeFirstOrThrow()).external_transferconf;
   const inCall = () => bed.database.db.updateTable('vicidial_live_agents').set(CALL).where('user', '=', '1000').execute();
   /** Another agent on lead 1, on the call since `since` (the fronter of README's setup: 1001, 04:00). */

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { liveAgentRow, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const CALL = { status: 'INCALL' as const, lead_id: 1, callerid: 'V1126120000000000001', uniqueid: '1795670000.101', channel: 'SIP/trunk-00000001' };
 
 describe.each(testDialects())('park_call on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const agent = () => bed.database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
+  const agent = () => liveAgentRow(bed);
   const setAgent = (set: Record<string, unknown>) => bed.database.db.updateTable('vicidial_live_agents').set(set).where('user', '=', '1000').execute();
   const park = (params: Record<string, string>) => bed.api({ function: 'park_call', ...params });
   const expectNoWrite = async () => expect((await agent()).external_park).toBe('');

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const PDA = { agent_user: '1000', function: 'preview_dial_action' };
 
 describe.each(testDialects())('preview_dial_action on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const db = () => bed.database.db;
   const stored = async () =>

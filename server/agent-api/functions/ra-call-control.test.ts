@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 import { clockAt } from '../context.js';
 
 const IN = 'Y1126120000000000001';
@@ -21,9 +21,7 @@ const callLog = (campaign_id: string) => ({
 const emptyLines = { cmd_line_g: '', cmd_line_h: '', cmd_line_i: '', cmd_line_j: '', cmd_line_k: '' };
 
 describe.each(testDialects())('ra_call_control on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect, { resetEachTest: false });
   const db = () => bed.database.db;
   const inbound = async () => {
     await bed.reset({ vicidial_auto_calls: [autoCall(IN, 'IN', 'TEST_IN')], vicidial_closer_log: [{ closecallid: 1, ...callLog('TEST_IN') }] });

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { liveAgentRow, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const WHERE = '10.10.10.15|8600051|PAUSED';
 const REC_12345 = { recording_id: 12345, filename: '20261126-052000_3125551001_1000', server_ip: '10.10.10.15', start_time: '2026-11-26 05:20:00', lead_id: 1, user: '1000' };
 
 describe.each(testDialects())('recording on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const agent = () => bed.database.db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
+  const agent = () => liveAgentRow(bed);
   const setRid = (external_recording: string) => bed.database.db.updateTable('vicidial_live_agents').set({ external_recording }).where('user', '=', '1000').execute();
   const rec = (params: Record<string, string>) => bed.api({ function: 'recording', ...params });
   const lastLog = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id', 'desc').executeTakeFirstOrThrow();

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, queryOf, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { queryOf, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('refresh_panel on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
   let before: unknown;
-  beforeEach(async () => { await bed.reset(); before = await agent(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
+  beforeEach(async () => { before = await agent(); });
 
   const db = () => bed.database.db;
   const agent = () => db().selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
-import { dueNotificationsFor } from '../../agents/notifications.js';
+import { describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
+import { deliverNotifications } from '../../agents/notify.js';
 import { storedDateTime } from './lead-values.js';
 
 const Q = 'source=test&user=6666&pass=1234&function=send_notification';
@@ -20,10 +20,7 @@ describe('storedDateTime (what DATETIME keeps)', () => {
 });
 
 describe.each(testDialects())('send_notification on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const db = () => bed.database.db;
   const rows = () => db().selectFrom('vicidial_agent_notifications').selectAll().orderBy('notification_id').execute();
@@ -44,9 +41,10 @@ describe.each(testDialects())('send_notification on %s', (dialect) => {
     expect(row.notification_date).toMatch(DATETIME);
     expect(row.notification_date).toBe(row.entry_date);
     expect(await lastLog()).toMatchObject({ user: '6666', function: 'send_notification', agent_user: '1000', value: 'USER', result: 'SUCCESS', result_reason: 'notification queued', data: '' });
-    // The delivery rule sees it at once for the logged-in agent.
-    const agent = await db().selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
-    expect((await dueNotificationsFor(db(), agent, new Date())).map((n) => n.notification_id)).toEqual([1]);
+    // The delivery rule gives it at once to the logged-in agent's screen.
+    expect(await deliverNotifications(db(), new Date())).toBe(1);
+    const effects = await db().selectFrom('agent_screen_effects').select(['user', 'kind', 'payload']).execute();
+    expect(effects.map((e) => ({ user: e.user, kind: e.kind, id: (JSON.parse(e.payload) as { notificationId: number }).notificationId }))).toEqual([{ user: '1000', kind: 'notification', id: 1 }]);
   });
 
   it('stores the style of a USER_GROUP notification (sn.03)', async () => {

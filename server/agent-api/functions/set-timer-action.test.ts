@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('set_timer_action on %s', (dialect) => {
-  let bed: TestBed;
   let before: unknown;
   const db = () => bed.database.db;
   const agent = () => db().selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();
@@ -14,9 +13,8 @@ describe.each(testDialects())('set_timer_action on %s', (dialect) => {
   const lastLog = () => db().selectFrom('vicidial_api_log').selectAll().orderBy('api_id', 'desc').executeTakeFirstOrThrow();
   const untouched = async () => expect(await agent()).toEqual(before);
 
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); before = await agent(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
+  beforeEach(async () => { before = await agent(); });
 
   it('stores action, message and seconds (sta.01)', async () => {
     const res = await bed.api('source=test&user=6666&pass=1234&agent_user=1000&function=set_timer_action&value=MESSAGE_ONLY&notes=test+message&rank=15');

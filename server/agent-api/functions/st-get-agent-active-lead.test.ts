@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 describe.each(testDialects())('st_get_agent_active_lead on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   const call = (params: Record<string, string>) => bed.api({ function: 'st_get_agent_active_lead', ...params });
   const setLead = (lead_id: number, status: 'INCALL' | 'PAUSED' = 'INCALL') => bed.database.db.updateTable('vicidial_live_agents')
     .set({ lead_id, status, callerid: 'V1126120000000000001' }).where('user', '=', '1000').execute();

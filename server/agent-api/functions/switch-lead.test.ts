@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const SW = { agent_user: '1000', function: 'switch_lead' };
 const INBOUND = { status: 'INCALL', lead_id: 1, callerid: 'Y1126120000000000001', uniqueid: '1795670000.101', channel: 'SIP/trunk-00000001' } as const;
 
 describe.each(testDialects())('switch_lead on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
+  const bed = useApiBed(dialect);
   beforeEach(async () => {
-    await bed.reset();
     await agent(INBOUND);
   });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
 
   const db = () => bed.database.db;
   const agent = (set: Record<string, unknown>) => db().updateTable('vicidial_live_agents').set(set).where('user', '=', '1000').execute();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 import { clockAt } from '../context.js';
 import { multiDialPhones } from './transfer-conference.js';
 
@@ -14,10 +14,8 @@ const ago = (s: number) => clockAt(new Date(Date.now() - s * 1000)).nowTime;
 const ok = (details: string) => `SUCCESS: transfer_conference function set - ${details}|1000|${CID}|\n`;
 
 describe.each(testDialects())('transfer_conference on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset({ vicidial_auto_calls: [autoCall('OUT', 'TESTCAMP')] }); await setAgent(CALL); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect, { extraRows: () => ({ vicidial_auto_calls: [autoCall('OUT', 'TESTCAMP')] }) });
+  beforeEach(async () => { await setAgent(CALL); });
 
   const db = () => bed.database.db;
   const agent = () => db().selectFrom('vicidial_live_agents').selectAll().where('user', '=', '1000').executeTakeFirstOrThrow();

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const UF = { agent_user: '1000', function: 'update_fields' };
 const INCALL = { status: 'INCALL', lead_id: 1, callerid: 'V1126120000000000001', uniqueid: '1795670000.101', channel: 'SIP/trunk-00000001' } as const;
 const OLD_DATE = '2026-01-02 10:00:00';
 
 describe.each(testDialects())('update_fields on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
+  const bed = useApiBed(dialect);
   beforeEach(async () => {
-    await bed.reset();
     await agent(INCALL);
     await db().updateTable('vicidial_list').set({ modify_date: OLD_DATE, address1: '1 Main St', city: 'Chicago', state: 'IL', gender: 'F', email: 'alice@example.com' })
       .where('lead_id', '=', 1).execute();
   });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
 
   const db = () => bed.database.db;
   const agent = (set: Record<string, unknown>) => db().updateTable('vicidial_live_agents').set(set).where('user', '=', '1000').execute();

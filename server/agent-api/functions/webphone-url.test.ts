@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestBed, type TestBed } from '../../test/api-harness.js';
-import { closeTestDatabases, testDialects } from '../../test/databases.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogRows, useApiBed } from '../../test/bed.js';
+import { testDialects } from '../../test/databases.js';
 
 const URL = 'https://webphone.example.com/webphone.php?phone_login=cc100&session=8600051';
 const LAUNCH = `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${URL}">\n</HEAD>\n`
@@ -8,13 +8,10 @@ const LAUNCH = `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${URL}">\n</HEAD>\n`
   + `<a href="${URL}">click here to continue. . .</a>\n</BODY>\n`;
 
 describe.each(testDialects())('webphone_url on %s', (dialect) => {
-  let bed: TestBed;
-  beforeAll(async () => { bed = await createTestBed(dialect); });
-  beforeEach(async () => { await bed.reset(); });
-  afterAll(async () => { await bed.close(); await closeTestDatabases(); });
+  const bed = useApiBed(dialect);
 
   const wp = (params: Record<string, string>) => bed.api({ function: 'webphone_url', ...params });
-  const logs = () => bed.database.db.selectFrom('vicidial_api_log').selectAll().orderBy('api_id').execute();
+  const logs = () => apiLogRows(bed);
   /** Agent 1001 logged in to MANCAMP with an empty webphone_url and agent_login_call (README variation). */
   const agent1001 = async () => {
     await bed.database.db.insertInto('vicidial_live_agents').values({ user: '1001', server_ip: '10.10.10.15', conf_exten: '8600052', extension: 'SIP/cc101', campaign_id: 'MANCAMP' }).execute();
