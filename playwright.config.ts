@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium, never a downloaded browser. Each spec file gets its own back end
+// Debian's Chromium (or PLAYWRIGHT_CHROMIUM), never a downloaded browser; scripts/ensure-chromium.sh
+// checks for it first. Each spec file gets its own back end
 // (e2e/fixtures.ts), which serves the SPA built by `npm run test:e2e` from dist/.
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +17,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, loginAgent, statePill, test, type ApiParams, type BackEnd, type Sim } from './fixtures.js';
+import { shot } from './shots.js';
 
 const AGENT = { user: '1000', pass: '1234', campaign: 'TESTCAMP' };
 type Api = (params: ApiParams) => Promise<string>;
@@ -125,7 +126,7 @@ test('external_dial with focus shows "Placing call to", then the call with its l
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('heading')).toHaveText('Placing call to 312-555-1002');
   await expect(page.getByTestId('call-banner')).toHaveAttribute('data-call', 'ringing');
-  await page.screenshot({ path: 'e2e/screenshots/agent-focus-alert.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-focus-alert.png'), animations: 'disabled' });
 
   await expect(page.getByTestId('call-banner')).toHaveAttribute('data-call', 'live', { timeout: 8_000 });
   await expect(page.getByTestId('call-name')).toHaveText('Bruno Barros');
@@ -147,7 +148,7 @@ test('external_dial preview shows the preview panel; DIALONLY dials the lead', a
   await expect(page.getByTestId('preview-dial-address3')).toHaveCount(0);
   await expect(page.getByTestId('lead-phone')).toHaveText('312-555-1001');
   await expect(page.getByTestId('preview-dial')).toBeFocused();
-  await page.screenshot({ path: 'e2e/screenshots/agent-preview.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-preview.png'), animations: 'disabled' });
 
   expect(await api({ function: 'preview_dial_action', agent_user: '1000', value: 'DIALONLY' })).toMatch(/^SUCCESS/);
   await expect(preview).toBeHidden();

@@ -1,11 +1,12 @@
 // An agent's session told as a story: log in, take a call, choose its outcome, pause
 // with a reason, come back, log out — and what the login page says when it refuses.
 import { expect, loginAgent, statePill, test } from './fixtures.js';
+import { shot } from './shots.js';
 
 test('an agent takes an inbound call from login to logout', async ({ page, sim }) => {
   await loginAgent(page, { user: '1000', pass: '1234', campaign: 'TESTCAMP' });
   await expect(statePill(page)).toHaveAttribute('data-state', 'paused');
-  await page.screenshot({ path: 'e2e/screenshots/agent-paused-after-login.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-paused-after-login.png'), animations: 'disabled' });
   await expect(page.getByTestId('simulated')).toHaveText('Simulated telephony');
   await expect(page.getByTestId('lead-empty')).toBeVisible();
 
@@ -28,13 +29,13 @@ test('an agent takes an inbound call from login to logout', async ({ page, sim }
   await expect(page.getByTestId('detail-session')).toHaveText(/^\d{7}$/);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('call-timer')).toHaveText(/^0:0[1-9]$/, { timeout: 4_000 });
-  await page.screenshot({ path: 'e2e/screenshots/agent-on-call.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-on-call.png'), animations: 'disabled' });
   // 1280 px at 125 % zoom leaves 1024 CSS px; and the dark scheme.
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: 'e2e/screenshots/agent-on-call-1280-at-125.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-on-call-1280-at-125.png'), animations: 'disabled' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'e2e/screenshots/agent-on-call-dark-1920.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-on-call-dark-1920.png'), animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -44,7 +45,7 @@ test('an agent takes an inbound call from login to logout', async ({ page, sim }
   await expect(dispo).toBeVisible();
   // The customer stays on screen while the agent chooses the outcome.
   await expect(page.getByTestId('lead-name')).toHaveText('Alice Anders');
-  await page.screenshot({ path: 'e2e/screenshots/agent-disposition.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-disposition.png'), animations: 'disabled' });
 
   // The hotkey shown on SALE picks it; Enter saves.
   const sale = page.getByTestId('dispo-SALE');
@@ -89,7 +90,7 @@ test('a callback outcome asks when to call back', async ({ page, sim }) => {
   await expect(page.getByText('Choose when to call back.')).toBeVisible();
   await page.getByTestId('callback-when').fill('2030-01-15T10:30');
   await page.getByLabel('Notes for the callback').fill('Wants the premium plan');
-  await page.screenshot({ path: 'e2e/screenshots/agent-callback.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('agent-callback.png'), animations: 'disabled' });
   await page.getByRole('button', { name: 'Save outcome' }).click();
   // "Pause after this call" was ticked: paused, not ready.
   await expect(statePill(page)).toHaveAttribute('data-state', 'paused');
@@ -114,7 +115,7 @@ test('a wrong password is refused on the login page', async ({ page }) => {
   await page.getByLabel('Password').fill('wrong');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('Wrong user or password.');
-  await page.screenshot({ path: 'e2e/screenshots/login-wrong-password.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('login-wrong-password.png'), animations: 'disabled' });
   await expect(page.getByTestId('state-pill')).toHaveCount(0);
 });
 
@@ -138,7 +139,7 @@ test('a campaign the user may not use is refused', async ({ page }) => {
   });
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('radio', { name: /MANCAMP/ }).check();
-  await page.screenshot({ path: 'e2e/screenshots/login-campaign-choice.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('login-campaign-choice.png'), animations: 'disabled' });
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('You may not log in to this campaign. Choose another one.');
   await expect(page.getByTestId('state-pill')).toHaveCount(0);

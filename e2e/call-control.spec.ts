@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { AgentSnapshot } from '../contract/agent.js';
 import { expect, loginAgent, statePill, test, type Sim } from './fixtures.js';
+import { shot } from './shots.js';
 
 interface SimState {
   agents: { user: string; lead_id: number; callerid: string; conf_exten: string; status: string }[];
@@ -57,9 +58,9 @@ test('a 3-way call through the API: the leg rings, connects, shows in the panel,
   await expect(page.getByTestId('three-way-state')).toHaveText('Connected');
   await expect(page.getByTestId('three-way-complete')).toBeEnabled();
   await expect(page.getByTestId('three-way-hangup-both')).toHaveText('Hang up both');
-  await page.screenshot({ path: 'e2e/screenshots/transfer-panel.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('transfer-panel.png'), animations: 'disabled' });
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: 'e2e/screenshots/transfer-panel-1280-at-125.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('transfer-panel-1280-at-125.png'), animations: 'disabled' });
   await page.setViewportSize({ width: 1440, height: 900 });
 
   expect(await api({ function: 'transfer_conference', agent_user: '1000', value: 'HANGUP_XFER' })).toMatch(/^SUCCESS/);
@@ -158,10 +159,10 @@ test('recording, hold and playback show together in the status bar', async ({ pa
   await expect(chip(page, 'park')).toBeVisible();
   await expect(chip(page, 'playback')).toBeVisible();
   await expect(page.getByTestId('chip-park-time')).toHaveText(/^0:0[1-9]$/);
-  await page.screenshot({ path: 'e2e/screenshots/status-chips.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('status-chips.png'), animations: 'disabled' });
   // 1280 px at 125 % zoom: the chips keep their words, file names move to the tooltips.
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: 'e2e/screenshots/status-chips-1280-at-125.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('status-chips-1280-at-125.png'), animations: 'disabled' });
   // A logout leaves both running in the simulated switch: stop them so the next test starts clean.
   const stops: Record<string, string>[] = [{ function: 'recording', value: 'STOP' }, { function: 'audio_playback', stage: 'STOP' }];
   for (const params of stops) {
@@ -230,7 +231,7 @@ test('from the panel: a warm transfer to a number rings, connects and is complet
   await expect(panel.getByRole('alert')).toHaveText('Enter a phone number: digits only, 3 to 18.');
   await panel.getByTestId('transfer-target').fill('312 555 8500');
   await expect(panel.getByTestId('transfer-warm')).toBeChecked();
-  await page.screenshot({ path: 'e2e/screenshots/transfer-setup.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('transfer-setup.png'), animations: 'disabled' });
   await panel.getByRole('button', { name: 'Dial 312 555 8500' }).click();
   await expect(page.getByTestId('three-way-leg')).toHaveAttribute('data-leg', 'live');
   await expect(chip(page, 'threeway')).toContainText('3125558500');

@@ -3,6 +3,7 @@
 // timers that fire at their second, the script, the web form and the webphone.
 import type { Browser, Page } from '@playwright/test';
 import { enableTestHooks, expect, loginAgent, statePill, test, type ApiParams } from './fixtures.js';
+import { shot } from './shots.js';
 
 const AGENT = { user: '1000', pass: '1234', campaign: 'TESTCAMP' };
 
@@ -68,7 +69,7 @@ test('a USER notification shows the styled Agent Alert with confetti, one at a t
 
   // Confetti from the request: 3 s of bursts (one per 250 ms), 600 particles in all, speed 80.
   await expect.poll(async () => (await confettiCalls(page)).length).toBeGreaterThan(2);
-  await page.screenshot({ path: 'e2e/screenshots/notification-confetti.png' });
+  await page.screenshot({ path: shot('notification-confetti.png') });
   const canvas = page.locator('canvas');
   await expect(canvas).toHaveCSS('pointer-events', 'none');
   // The confetti never blocks a click, and the alert hides neither the customer nor the controls.
@@ -89,7 +90,7 @@ test('a USER notification shows the styled Agent Alert with confetti, one at a t
   const narrow = await box(page, 'agent-alert');
   expect(overlaps(narrow, await box(page, 'lead-panel'))).toBe(false);
   expect(overlaps(narrow, await box(page, 'call-controls'))).toBe(false);
-  await page.screenshot({ path: 'e2e/screenshots/notification-1280-at-125.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('notification-1280-at-125.png'), animations: 'disabled' });
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await alert.getByRole('button', { name: 'OK' }).click();
@@ -143,7 +144,7 @@ test('the script shows the lead; refresh_panel reloads only the named panels; ca
   await expect(script).toContainText('My name is Ana Souza');
   await expect(script).toContainText('We have your address as 1 Main Street, Chicago, IL 60601.');
   await expect(script).not.toContainText('--A--');
-  await page.screenshot({ path: 'e2e/screenshots/panels-script.png' });
+  await page.screenshot({ path: shot('panels-script.png') });
 
   const reloads = async () => Object.fromEntries(await Promise.all(['script', 'script2', 'webform', 'email', 'chat', 'callbacks'].map(
     async (p) => [p, Number(await page.getByTestId(`tabpanel-${p}`).getAttribute('data-reloads'))] as const)));
@@ -170,7 +171,7 @@ test('the web form carries the lead in its address, in a frame and in its own wi
   await expect(frame).toHaveAttribute('src', '/webform-demo.html?lead=1&name=Alice');
   await expect(page.frameLocator('[data-testid="webform-frame"]').getByTestId('webform-name')).toHaveText('Alice');
   await expect(page.frameLocator('[data-testid="webform-frame"]').getByTestId('webform-lead')).toHaveText('1');
-  await page.screenshot({ path: 'e2e/screenshots/panels-webform.png' });
+  await page.screenshot({ path: shot('panels-webform.png') });
   const popup = page.waitForEvent('popup');
   await page.getByTestId('webform-open').click();
   expect(new URL((await popup).url()).pathname + new URL((await popup).url()).search).toBe('/webform-demo.html?lead=1&name=Alice');
@@ -189,7 +190,7 @@ test('set_timer_action MESSAGE_ONLY appears at its second of the call and not be
   await expect(page.getByTestId('call-timer')).toHaveText(/^0:0[6-7]$/);
   await expect(page.getByTestId('timer-message')).toHaveText('Offer the upgrade now');
   await expect(timerBox).toContainText('6 seconds into the call');
-  await page.screenshot({ path: 'e2e/screenshots/timer-notification.png', animations: 'disabled' });
+  await page.screenshot({ path: shot('timer-notification.png'), animations: 'disabled' });
   await timerBox.getByRole('button', { name: 'Close message' }).click();
   await expect(timerBox).toHaveCount(0);
 

@@ -3,6 +3,7 @@
 // shows each; users the API refuses are refused here in the API's own words.
 import type { Browser, Page } from '@playwright/test';
 import { expect, loginAgent, statePill, test } from './fixtures.js';
+import { shot } from './shots.js';
 
 async function openConsole(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL });
@@ -97,9 +98,9 @@ test('a supervisor pauses agents, sends confetti and updates a lead, and the age
   await sup.getByTestId('sv-history').locator('li').first().getByRole('button').click();
   await sup.getByTestId('sv-function').selectOption('update_fields');
   await sup.getByTestId('sv-param-agent_user').scrollIntoViewIfNeeded();
-  await sup.screenshot({ path: 'e2e/screenshots/supervisor-console.png', fullPage: true, animations: 'disabled' });
+  await sup.screenshot({ path: shot('supervisor-console.png'), fullPage: true, animations: 'disabled' });
   await sup.emulateMedia({ colorScheme: 'dark' });
-  await sup.screenshot({ path: 'e2e/screenshots/supervisor-console-dark.png', fullPage: true, animations: 'disabled' });
+  await sup.screenshot({ path: shot('supervisor-console-dark.png'), fullPage: true, animations: 'disabled' });
   await sup.emulateMedia({ colorScheme: 'light' });
 
   // The password is in no URL and no storage of the console.
@@ -117,7 +118,7 @@ test('users the API refuses are refused in its words; a function the user may no
   await expect(sup.getByTestId('sv-signin-error')).toContainText('may not use the Agent API');
   await signIn(sup, '6666', 'wrong');
   await expect(sup.getByTestId('sv-refusal')).toHaveText('ERROR: Invalid Username/Password: |6666||0|1|BAD|');
-  await sup.screenshot({ path: 'e2e/screenshots/supervisor-refused.png', animations: 'disabled' });
+  await sup.screenshot({ path: shot('supervisor-refused.png'), animations: 'disabled' });
 
   // 6668 may use external_pause and external_status only.
   await signIn(sup, '6668', '1234');

@@ -39,6 +39,73 @@ describe.each(testDialects())('/agc/api.php over HTTP on %s', (dialect) => {
     expect(mixed.body).toMatch(PAUSE_OK);
   });
 
+  const multipart = (fields: [string, string][], boundary = '----formdata-x7') => ({
+    payload: fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  const apiUrls = () => db().selectFrom('vicidial_api_urls').select('url').orderBy('api_id').execute();
+
+  it('multipart/form-data POST: version and external_pause, logged like a form POST', async () => {
+    const version = multipart([['user', '6666'], ['pass', '1234'], ['source', 'crm'], ['function', 'version']]);
+    const v = await inject('POST', '/agc/api.php', version.payload, version.headers);
+    expect(v.body).toMatch(VERSION_LINE);
+    expectHeaders(v.headers);
+    const pause = multipart([['source', 'crm'], ['user', '6666'], ['pass', '1234'], ['agent_user', '1000'], ['function', 'external_pause'], ['value', 'PAUSE']], 'quoted-b');
+    const p = await inject('POST', '/agc/api.php', pause.payload, { 'content-type': 'multipart/form-data; boundary="quoted-b"' });
+    expect(p.body).toMatch(PAUSE_OK);
+    const post = 'source=crm&user=6666&pass=XXXXXXXX&agent_user=1000&function=external_pause&value=PAUSE';
+    expect((await apiUrls()).at(-1)!.url).toBe(`http://127.0.0.1:8089/agc/api.php?${post}&GET-AND-POST=Y&${post}`);
+  });
+
+  it('multipart values are taken raw (no percent-decoding); file parts are ignored', async () => {
+    const b = 'xyz';
+    const payload = [
+      `--${b}\r\nContent-Disposition: form-data; name="function"\r\n\r\nversion\r\n`,
+      `--${b}\r\nContent-Disposition: form-data; name="user"\r\n\r\na%41+b\r\n`,
+      `--${b}\r\nContent-Disposition: form-data; name="source"; filename="s.txt"\r\nContent-Type: text/plain\r\n\r\nfromfile\r\n`,
+      `--${b}--\r\n`,
+    ].join('');
+    const res = await inject('POST', '/agc/api.php', payload, { 'content-type': `multipart/form-data; boundary=${b}` });
+    expect(res.body).toMatch(VERSION_LINE);
+    expect((await apiUrls()).at(-1)!.url).toBe('http://127.0.0.1:8089/agc/api.php?function=version&user=a%41+b&GET-AND-POST=Y&function=version&user=a%41+b');
+    const auth = multipart([['user', '6666'], ['pass', '1234'], ['function', 'external_pause']]);
+    // source came only as a file part: not a parameter.
+    expect((await inject('POST', '/agc/api.php', auth.payload, auth.headers)).body).toBe('ERROR: Invalid Source - \n');
+  });
+
+  it('GET wins over a multipart field of the same name', async () => {
+    const body = multipart([['source', 'crm'], ['user', '6666'], ['pass', '1234'], ['agent_user', '1002'], ['function', 'external_pause'], ['value', 'RESUME']]);
+    const res = await inject('POST', '/agc/api.php?agent_user=1000&value=PAUSE', body.payload, body.headers);
+    expect(res.body).toMatch(PAUSE_OK);
+  });
+
+  it('a JSON, text/plain or untyped body is not parameters', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'content-type': 'application/json' }, JSON.stringify({ source: 'crm', user: '6666', pass: '1234', function: 'version' })],
+      [{ 'content-type': 'text/plain' }, 'source=crm&user=6666&pass=1234&function=external_pause&agent_user=1000&value=PAUSE'],
+      [{}, 'source=crm&user=6666&pass=1234&function=external_pause&agent_user=1000&value=PAUSE'],
+    ];
+    for (const [headers, payload] of cases) {
+      const res = await inject('POST', '/agc/api.php', payload, headers);
+      expect(res.statusCode).toBe(200);
+      expect(res.body, JSON.stringify(headers)).toBe('ERROR: Invalid Source - \n');
+    }
+    const mixed = await inject('POST', `/agc/api.php?${AUTH}&function=external_pause&agent_user=1000`, 'value=PAUSE', { 'content-type': 'text/plain' });
+    expect(mixed.body).not.toMatch(PAUSE_OK);
+    // The content type's case and parameters do not matter.
+    const form = await inject('POST', '/agc/api.php', 'function=version', { 'content-type': 'Application/X-WWW-Form-URLEncoded; charset=UTF-8' });
+    expect(form.body).toMatch(VERSION_LINE);
+  });
+
+  it.each(['/agc/api.php/', '/agc/api.php/anything', '//agc/api.php/a/b'])('%s runs the API (PATH_INFO)', async (path) => {
+    expect((await inject('GET', `${path}?function=version`)).body).toMatch(VERSION_LINE);
+    const res = await inject('POST', path, `${AUTH}&function=external_pause&agent_user=1000&value=PAUSE`, { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.body).toMatch(PAUSE_OK);
+    expectHeaders(res.headers);
+    // SCRIPT_NAME stays /agc/api.php in the log.
+    expect((await apiUrls()).at(-1)!.url.startsWith('http://127.0.0.1:8089/agc/api.php?')).toBe(true);
+  });
+
   it('an empty GET with content-type application/json still answers', async () => {
     const res = await inject('GET', '/agc/api.php', undefined, { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(200);

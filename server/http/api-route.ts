@@ -1,8 +1,10 @@
-// /agc/api.php (and //agc/api.php): GET and form-encoded POST, every answer HTTP 200
-// text/html with no-cache headers (api-reference.md §1.1, §1.4).
+// /agc/api.php (and //agc/api.php, and /agc/api.php/<anything> as PHP's PATH_INFO): GET and
+// form-encoded or multipart POST, every answer HTTP 200 text/html with no-cache headers
+// (api-reference.md §1.1, §1.4).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { handleApiRequest } from '../agent-api/dispatch.js';
+import { bodyAsForm } from './form-body.js';
 
 export interface ApiRouteOptions {
   database: Database;
@@ -22,10 +24,10 @@ function serverAddress(req: FastifyRequest): { name: string; port: number } {
 }
 
 export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Promise<void> {
-  // Whatever the content type (form, JSON with an empty body, none), the body is read as
-  // text and parsed as a form; a malformed body is just no parameters.
+  // Whatever the content type, the body is read as bytes and never refused; like PHP, only
+  // a form-urlencoded or multipart/form-data body is parameters (form-body.ts).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const handler = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
     const url = req.raw.url ?? '';
@@ -33,7 +35,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
     const { name, port } = serverAddress(req);
     const answer = await handleApiRequest(opts.database, {
       rawQuery: q >= 0 ? url.slice(q + 1) : '',
-      rawBody: req.method === 'POST' && typeof req.body === 'string' ? req.body : undefined,
+      rawBody: req.method === 'POST' && Buffer.isBuffer(req.body) ? bodyAsForm(req.headers['content-type'], req.body) : undefined,
       // An IPv4 client of a dual-stack listener shows as ::ffff:a.b.c.d; VICIdial sees a.b.c.d.
       remoteIp: req.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, ''),
       serverName: name,
@@ -53,4 +55,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
   };
   app.get('/agc/api.php', handler);
   app.post('/agc/api.php', handler);
+  // A trailing path (`/agc/api.php/`, `/agc/api.php/x`) still runs the script, as in PHP.
+  app.get('/agc/api.php/*', handler);
+  app.post('/agc/api.php/*', handler);
 }
