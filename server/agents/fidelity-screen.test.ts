@@ -33,4 +33,41 @@ describe.each(testDialects())('screen fidelity on %s', (dialect) => {
     expect(await t.row()).toMatchObject({ status: 'INCALL' });
     await t.settled();
   });
+
+  it.each(VIAS)('switch_lead (%s): the call, its closer log and the agent log move to the new lead; the old lead is released; the disposition closes the log on the new lead', async (via) => {
+    const { token, callerid } = await t.onCall('1000', 1);
+    expect(callerid).toMatch(/^Y/);
+    const lead = async (id: number) => t.db.selectFrom('vicidial_list').select(['status', 'user']).where('lead_id', '=', id).executeTakeFirstOrThrow();
+    const closerLog = () => t.db.selectFrom('vicidial_closer_log').select(['lead_id', 'status', 'user', 'end_epoch']).execute();
+    expect(await lead(1)).toEqual({ status: 'INCALL', user: '1000' });
+    if (via === 'api') {
+      expect(await t.api({ agent_user: '1000', function: 'switch_lead', lead_id: '2' }))
+        .toBe('SUCCESS: switch_lead function set - 1000|2|VLC1002|TESTCAMP|1|\n');
+    } else {
+      await t.command(via, '1000', {}, { external_lead_id: 2 });
+    }
+    await t.tick();
+    expect(await t.row()).toMatchObject({ status: 'INCALL', lead_id: 2, callerid, external_lead_id: 0 });
+    expect(await t.db.selectFrom('vicidial_auto_calls').select('lead_id').where('callerid', '=', callerid).executeTakeFirst()).toEqual({ lead_id: 2 });
+    expect(await closerLog()).toEqual([{ lead_id: 2, status: 'INCALL', user: '1000', end_epoch: null }]);
+    const current = (await agentLog()).at(-1)!;
+    expect(current).toMatchObject({ status: 'INCALL', lead_id: 2 });
+    expect(await lead(1)).toMatchObject({ status: 'LSMERG' });
+    expect(await lead(2)).toEqual({ status: 'INCALL', user: '1000' });
+    expect((await t.snapshot(token)).lead?.lead_id).toBe(2);
+    await t.settled();
+
+    await t.act(token, { action: 'hangup' });
+    expect(await t.api({ agent_user: '1000', function: 'external_status', value: 'SALE' })).toMatch(/^SUCCESS/);
+    await t.tick();
+    const [log] = await closerLog();
+    expect(log).toMatchObject({ lead_id: 2, status: 'SALE', user: '1000' });
+    expect(Number(log.end_epoch)).toBeGreaterThan(0);
+    expect(await lead(2)).toEqual({ status: 'SALE', user: '1000' });
+    expect(await lead(1)).toMatchObject({ status: 'LSMERG' });
+    expect(await t.row()).toMatchObject({ lead_id: 0 });
+    // Every agent-log row of the call since the switch (talk, hang-up) is on the new lead.
+    expect((await agentLog()).filter((r) => r.agent_log_id >= current.agent_log_id && r.lead_id !== null).map((r) => r.lead_id)).toEqual([2, 2]);
+    await t.settled();
+  });
 });

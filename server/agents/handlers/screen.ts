@@ -4,7 +4,7 @@
 // database already; the screen re-reads them with the snapshot.
 import { fit } from '../../db/fit.js';
 import { formatDateTime } from '../../clock.js';
-import type { Db } from '../db.js';
+import type { Db, LiveAgentRow } from '../db.js';
 import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
 
@@ -23,6 +23,34 @@ async function syncInboundAgents(db: Db, user: string, list: string): Promise<vo
       user, group_id, ...(igb ?? { group_weight: 0, calls_today: 0, group_grade: 1, calls_today_filtered: 0, daily_limit: -1 }),
       last_call_time: now, last_call_finish: now,
     })).execute();
+  }
+}
+
+/**
+ * §3.19 (LeaDSearcHSelecTUpdatE): the live call, its call logs and the agent's current
+ * agent-log row move to the new lead, which is now on the call; the old lead is released
+ * as LSMERG ("Agent lead search old lead mrg"), so the disposition closes the call's log
+ * and lands on the new lead.
+ */
+async function switchLead(db: Db, agent: LiveAgentRow, leadId: number): Promise<void> {
+  const oldLead = agent.lead_id;
+  const now = formatDateTime(new Date());
+  await db.updateTable('vicidial_live_agents').set({ lead_id: leadId }).where('user', '=', agent.user).execute();
+  await db.updateTable('vicidial_auto_calls').set({ lead_id: leadId }).where('callerid', '=', agent.callerid).execute();
+  if (agent.uniqueid) {
+    await db.updateTable('vicidial_closer_log').set({ lead_id: leadId })
+      .where('uniqueid', '=', agent.uniqueid).where('lead_id', '=', oldLead).execute();
+    await db.updateTable('vicidial_log').set({ lead_id: leadId })
+      .where('uniqueid', '=', agent.uniqueid).where('lead_id', '=', oldLead).execute();
+  }
+  if (agent.agent_log_id) {
+    await db.updateTable('vicidial_agent_log').set({ lead_id: leadId })
+      .where('agent_log_id', '=', agent.agent_log_id).where('lead_id', '=', oldLead).execute();
+  }
+  await db.updateTable('vicidial_list').set({ status: 'INCALL', user: agent.user, modify_date: now }).where('lead_id', '=', leadId).execute();
+  if (oldLead > 0) {
+    await db.updateTable('vicidial_list').set({ status: 'LSMERG', modify_date: now })
+      .where('lead_id', '=', oldLead).where('status', '=', 'INCALL').execute();
   }
 }
 
@@ -73,8 +101,7 @@ export const screenHandlers: CommandHandler[] = [
     async apply(db, _sw, agent, value, by) {
       const leadId = Number(value);
       if (!agent.callerid || agent.lead_id === leadId) return;
-      await db.updateTable('vicidial_live_agents').set({ lead_id: leadId }).where('user', '=', agent.user).execute();
-      await db.updateTable('vicidial_auto_calls').set({ lead_id: leadId }).where('callerid', '=', agent.callerid).execute();
+      await switchLead(db, agent, leadId);
       await addActivity(db, agent.user, 'activity.leadSwitched', { from: String(agent.lead_id), to: String(leadId), ...by });
     },
   },
