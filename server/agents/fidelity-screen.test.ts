@@ -70,4 +70,44 @@ describe.each(testDialects())('screen fidelity on %s', (dialect) => {
     expect((await agentLog()).filter((r) => r.agent_log_id >= current.agent_log_id && r.lead_id !== null).map((r) => r.lead_id)).toEqual([2, 2]);
     await t.settled();
   });
+
+  const inbound = (user = '1000') => t.db.selectFrom('vicidial_live_inbound_agents')
+    .select(['group_id', 'group_weight', 'calls_today', 'group_grade', 'daily_limit']).where('user', '=', user).orderBy('group_id').execute();
+  const setIngroups = async (via: 'api' | 'sql', list: string) => {
+    if (via === 'api') {
+      expect(await t.api({ agent_user: '1000', function: 'change_ingroups', value: 'CHANGE', blended: 'NO', ingroup_choices: list }))
+        .toBe(`SUCCESS: change_ingroups function set - 6666|1000|${list}|NO|\n`);
+    } else {
+      await t.command(via, '1000', {}, { external_ingroups: list, external_blended: '0', external_igb_set_user: 'SQL', manager_ingroup_set: 'SET' });
+    }
+    await t.tick();
+  };
+
+  it.each(VIAS)("change_ingroups SET (%s): every selected group carries the member's weight, calls, grade and limit", async (via) => {
+    await t.login('1000', { ingroups: ['TEST_IN'] });
+    await setIngroups(via, ' TEST_IN SALESLINE -');
+    expect(await t.row()).toMatchObject({ closer_campaigns: ' TEST_IN SALESLINE -', outbound_autodial: 'N', manager_ingroup_set: 'Y' });
+    // SALESLINE from vicidial_inbound_group_agents; TEST_IN has no member row: the defaults.
+    expect(await inbound()).toEqual([
+      { group_id: 'SALESLINE', group_weight: 5, calls_today: 3, group_grade: 2, daily_limit: 50 },
+      { group_id: 'TEST_IN', group_weight: 0, calls_today: 0, group_grade: 0, daily_limit: -1 },
+    ]);
+    expect(await t.db.selectFrom('vicidial_user_closer_log').select(['user', 'campaign_id', 'closer_campaigns', 'blended']).execute())
+      .toEqual([{ user: '1000', campaign_id: 'TESTCAMP', closer_campaigns: ' TEST_IN SALESLINE -', blended: '0' }]);
+    await t.settled();
+  });
+
+  it.each(VIAS)('change_ingroups SET (%s): a list without its leading space leaves its first group unrouted, as api.php syncs it', async (via) => {
+    const token = await t.login('1000', { ingroups: ['TEST_IN'] });
+    await t.act(token, { action: 'resume' });
+    await setIngroups(via, 'SALESLINE TEST_IN -');
+    expect(await t.row()).toMatchObject({ closer_campaigns: 'SALESLINE TEST_IN -', status: 'CLOSER' });
+    expect((await inbound()).map((r) => r.group_id)).toEqual(['TEST_IN']);
+    const { callerid } = await t.inbound('SALESLINE', { lead_id: 2 });
+    await t.tick();
+    expect(await t.db.selectFrom('vicidial_auto_calls').select(['status', 'agent_grab']).where('callerid', '=', callerid).executeTakeFirst())
+      .toEqual({ status: 'LIVE', agent_grab: '' });
+    expect(await t.row()).toMatchObject({ status: 'CLOSER', lead_id: 0 });
+    await t.settled();
+  });
 });
