@@ -36,4 +36,39 @@ describe.each(testDialects())('API fidelity on %s', (dialect) => {
     expect((await t.snapshot(token)).agent.state).toBe('dispo');
     await t.settled();
   });
+
+  it('ra_call_control HANGUP: the call log is closed, the lead takes the status, the agent is READY as api.php leaves it', async () => {
+    const { callerid } = await t.onCall();
+    expect(await t.row()).toMatchObject({ status: 'INCALL', closer_campaigns: ' TEST_IN -', outbound_autodial: 'N' });
+    const logRows = await t.db.selectFrom('vicidial_agent_log').select('agent_log_id').execute();
+    expect(await t.api({ agent_user: '1000', function: 'ra_call_control', value: callerid, stage: 'HANGUP', status: 'SALE' }))
+      .toBe(`SUCCESS: ra_call_control hungup - 1000|${callerid}|HANGUP\n`);
+    // Real api.php: READY even for an agent taking in-groups only (oracle ra.01), no agent-log row.
+    expect(await t.row()).toMatchObject({ status: 'READY', lead_id: 0, callerid: '', uniqueid: '', channel: '' });
+    expect(await t.db.selectFrom('vicidial_agent_log').select('agent_log_id').execute()).toEqual(logRows);
+    expect(await call(callerid)).toBeUndefined();
+    const [log] = await t.db.selectFrom('vicidial_closer_log').select(['lead_id', 'status', 'end_epoch', 'length_in_sec', 'start_epoch']).execute();
+    expect(log).toMatchObject({ lead_id: 1, status: 'SALE' });
+    expect(Number(log.end_epoch)).toBeGreaterThanOrEqual(Number(log.start_epoch));
+    expect(log.length_in_sec).toBe(Number(log.end_epoch) - Number(log.start_epoch));
+    expect(await t.db.selectFrom('vicidial_list').select('status').where('lead_id', '=', 1).executeTakeFirst()).toEqual({ status: 'SALE' });
+    expect(await t.db.selectFrom('vicidial_manager').select(['action', 'callerid']).execute())
+      .toEqual([{ action: 'Hangup', callerid: `HAPI${callerid.slice(4)}` }]);
+  });
+
+  it('ra_call_control on an outbound call closes the call\'s vicidial_log row with the agent user', async () => {
+    const { callerid } = await t.onCall();
+    const row = (await t.row())!;
+    await t.db.updateTable('vicidial_auto_calls').set({ call_type: 'OUT', campaign_id: 'TESTCAMP' }).where('callerid', '=', callerid).execute();
+    await t.db.insertInto('vicidial_log').values({
+      uniqueid: row.uniqueid, lead_id: 1, campaign_id: 'TESTCAMP', call_date: '2026-01-01 10:00:00', start_epoch: Math.floor(Date.now() / 1000) - 30,
+      status: 'INCALL', user: '1000', phone_number: '3125551001',
+    }).execute();
+    expect(await t.api({ agent_user: '1000', function: 'ra_call_control', value: callerid, stage: 'HANGUP' }))
+      .toBe(`SUCCESS: ra_call_control hungup - 1000|${callerid}|HANGUP\n`);
+    const [log] = await t.db.selectFrom('vicidial_log').select(['status', 'user', 'length_in_sec', 'end_epoch']).execute();
+    expect(log).toMatchObject({ status: 'RAXFER', user: '1000' });
+    expect(log.length_in_sec).toBeGreaterThanOrEqual(30);
+    expect(await t.db.selectFrom('vicidial_list').select('status').where('lead_id', '=', 1).executeTakeFirst()).toEqual({ status: 'RAXFER' });
+  });
 });
