@@ -1,6 +1,7 @@
 // The in-group a transfer goes to (transfer_conference §2.24, ra_call_control §2.21):
-// `ingroup_choices`, with DEFAULTINGROUP resolved to the default transfer group of the
-// call's in-group (inbound) or campaign (outbound), and it must be an active in-group.
+// `ingroup_choices`, with DEFAULTINGROUP (matched as a substring, as api.php does) resolved
+// to the default transfer group of the call's in-group (inbound) or campaign (outbound), and
+// it must be an active in-group.
 import type { ApiContext } from './context.js';
 
 export interface CallForTransfer {
@@ -15,11 +16,13 @@ export async function transferGroup(ctx: ApiContext, call: CallForTransfer | und
     await ctx.line('ERROR', 'ingroup is not valid', group);
     return undefined;
   }
-  if (group === 'DEFAULTINGROUP' && call) {
-    const row = call.call_type === 'IN'
+  // Any value containing DEFAULTINGROUP is resolved; with no call (or no group or campaign
+  // row) there is no default, so the group is empty and refused as `ingroup is not valid - `.
+  if (group.includes('DEFAULTINGROUP')) {
+    const row = !call ? undefined : call.call_type === 'IN'
       ? await ctx.db.selectFrom('vicidial_inbound_groups').select('default_xfer_group').where('group_id', '=', call.campaign_id).executeTakeFirst()
       : await ctx.db.selectFrom('vicidial_campaigns').select('default_xfer_group').where('campaign_id', '=', call.campaign_id).executeTakeFirst();
-    if (row) group = row.default_xfer_group;
+    group = row?.default_xfer_group ?? '';
   }
   const active = await ctx.db.selectFrom('vicidial_inbound_groups').select('group_id')
     .where('group_id', '=', group).where('active', '=', 'Y').executeTakeFirst();

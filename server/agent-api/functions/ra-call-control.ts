@@ -82,11 +82,12 @@ export const raCallControl = defineFunction({
           .where('closecallid', '=', log.closecallid).execute();
       }
     } else {
+      // The newest row of the call (uniqueid is the key, so there is one).
       const log = await ctx.db.selectFrom('vicidial_log').select(['uniqueid', 'start_epoch'])
-        .where('uniqueid', '=', call.uniqueid).where('lead_id', '=', call.lead_id).limit(1).executeTakeFirst();
+        .where('uniqueid', '=', call.uniqueid).where('lead_id', '=', call.lead_id).orderBy('call_date', 'desc').limit(1).executeTakeFirst();
       if (log) {
         await ctx.db.updateTable('vicidial_log').set(fit('vicidial_log', { status, user: ctx.agentUser, length_in_sec: length(log.start_epoch), end_epoch: epoch }))
-          .where('uniqueid', '=', log.uniqueid).where('lead_id', '=', call.lead_id).execute();
+          .where('uniqueid', '=', log.uniqueid).execute();
       }
     }
     await ctx.db.updateTable('vicidial_list').set(fit('vicidial_list', { status, modify_date: now }))
@@ -101,6 +102,8 @@ export const raCallControl = defineFunction({
       cmd_line_g: lines[5], cmd_line_h: lines[6], cmd_line_i: lines[7], cmd_line_j: lines[8], cmd_line_k: lines[9],
     })).execute();
 
+    // api.php (and AST_VDremote_agents.pl after it) frees a remote agent as READY whatever its
+    // in-groups, and writes no agent-log row (oracle ra.01, ra.07).
     if (raUser) {
       await ctx.db.updateTable('vicidial_live_agents').set({
         random_id: 10000000 + Math.floor(Math.random() * 90000000), last_call_finish: now, lead_id: 0, uniqueid: '',

@@ -13,7 +13,7 @@ const ENDED_3WAY = ['HUNGUP', 'DEFEATED', 'TRANSFER', 'TOOSLOW', 'DECLINED'];
 
 /** The in-group of a LOCAL_CLOSER / consultative transfer; the call is read only for DEFAULTINGROUP. */
 async function transferGroup(ctx: ApiContext, callerid: string): Promise<string | undefined> {
-  const call = ctx.p.ingroup_choices === 'DEFAULTINGROUP'
+  const call = ctx.p.ingroup_choices.includes('DEFAULTINGROUP')
     ? await ctx.db.selectFrom('vicidial_auto_calls').select(['call_type', 'campaign_id'])
       .where('callerid', '=', callerid).orderBy('auto_call_id', 'desc').limit(1).executeTakeFirst()
     : undefined;

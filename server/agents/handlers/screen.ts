@@ -4,26 +4,70 @@
 // database already; the screen re-reads them with the snapshot.
 import { fit } from '../../db/fit.js';
 import { formatDateTime } from '../../clock.js';
-import type { Db } from '../db.js';
+import type { Db, LiveAgentRow } from '../db.js';
 import { PANEL_TRIGGERS } from '../../../contract/agent.js';
 import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
 
-/** Routing follows the new selection: one vicidial_live_inbound_agents row per listed group (idempotent; api.php did it already when the command came through the API). */
+/**
+ * The groups api.php syncs from a list: a trailing `-` dropped, split on single spaces, from
+ * the 2nd token on, so a list without its leading space leaves its first group out
+ * (api-reference.md §2.15, oracle ci.19).
+ */
+const syncedGroups = (list: string) => list.replace(/-$/, '').split(' ').slice(1).filter((g) => g.length > 0);
+
+/**
+ * Routing follows the new selection as api.php leaves it (the same sync again, so also a
+ * command written by direct SQL): one vicidial_live_inbound_agents row per synced group with
+ * the member's weight, calls, grade and limit from vicidial_inbound_group_agents (defaults
+ * 0/0/0/0/-1 without one), and no row for any other group.
+ */
 async function syncInboundAgents(db: Db, user: string, list: string): Promise<void> {
-  const groups = list.trim().split(/\s+/).filter((g) => g && g !== '-');
+  const groups = syncedGroups(list);
   let stale = db.deleteFrom('vicidial_live_inbound_agents').where('user', '=', user);
   if (groups.length) stale = stale.where('group_id', 'not in', groups);
   await stale.execute();
   const have = new Set((await db.selectFrom('vicidial_live_inbound_agents').select('group_id').where('user', '=', user).execute()).map((r) => r.group_id));
   const now = formatDateTime(new Date());
-  for (const group_id of groups.filter((g) => !have.has(g))) {
+  for (const group_id of groups) {
     const igb = await db.selectFrom('vicidial_inbound_group_agents').select(['group_weight', 'calls_today', 'group_grade', 'calls_today_filtered', 'daily_limit'])
       .where('user', '=', user).where('group_id', '=', group_id).executeTakeFirst();
-    await db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
-      user, group_id, ...(igb ?? { group_weight: 0, calls_today: 0, group_grade: 1, calls_today_filtered: 0, daily_limit: -1 }),
-      last_call_time: now, last_call_finish: now,
-    })).execute();
+    const member = igb ?? { group_weight: 0, calls_today: 0, group_grade: 0, calls_today_filtered: 0, daily_limit: -1 };
+    if (have.has(group_id)) {
+      await db.updateTable('vicidial_live_inbound_agents').set(member).where('user', '=', user).where('group_id', '=', group_id).execute();
+    } else {
+      await db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
+        user, group_id, ...member, last_call_time: now, last_call_finish: now,
+      })).execute();
+    }
+  }
+}
+
+/**
+ * §3.19 (LeaDSearcHSelecTUpdatE): the live call, its call logs and the agent's current
+ * agent-log row move to the new lead, which is now on the call; the old lead is released
+ * as LSMERG ("Agent lead search old lead mrg"), so the disposition closes the call's log
+ * and lands on the new lead.
+ */
+async function switchLead(db: Db, agent: LiveAgentRow, leadId: number): Promise<void> {
+  const oldLead = agent.lead_id;
+  const now = formatDateTime(new Date());
+  await db.updateTable('vicidial_live_agents').set({ lead_id: leadId }).where('user', '=', agent.user).execute();
+  await db.updateTable('vicidial_auto_calls').set({ lead_id: leadId }).where('callerid', '=', agent.callerid).execute();
+  if (agent.uniqueid) {
+    await db.updateTable('vicidial_closer_log').set({ lead_id: leadId })
+      .where('uniqueid', '=', agent.uniqueid).where('lead_id', '=', oldLead).execute();
+    await db.updateTable('vicidial_log').set({ lead_id: leadId })
+      .where('uniqueid', '=', agent.uniqueid).where('lead_id', '=', oldLead).execute();
+  }
+  if (agent.agent_log_id) {
+    await db.updateTable('vicidial_agent_log').set({ lead_id: leadId })
+      .where('agent_log_id', '=', agent.agent_log_id).where('lead_id', '=', oldLead).execute();
+  }
+  await db.updateTable('vicidial_list').set({ status: 'INCALL', user: agent.user, modify_date: now }).where('lead_id', '=', leadId).execute();
+  if (oldLead > 0) {
+    await db.updateTable('vicidial_list').set({ status: 'LSMERG', modify_date: now })
+      .where('lead_id', '=', oldLead).where('status', '=', 'INCALL').execute();
   }
 }
 
@@ -71,8 +115,7 @@ export const screenHandlers: CommandHandler[] = [
     async apply(db, _sw, agent, value, by) {
       const leadId = Number(value);
       if (!agent.callerid || agent.lead_id === leadId) return;
-      await db.updateTable('vicidial_live_agents').set({ lead_id: leadId }).where('user', '=', agent.user).execute();
-      await db.updateTable('vicidial_auto_calls').set({ lead_id: leadId }).where('callerid', '=', agent.callerid).execute();
+      await switchLead(db, agent, leadId);
       await addActivity(db, agent.user, 'activity.leadSwitched', { from: String(agent.lead_id), to: String(leadId), ...by });
     },
   },

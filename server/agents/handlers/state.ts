@@ -53,6 +53,9 @@ export const stateHandlers: CommandHandler[] = [
         if (moved) await addActivity(db, agent.user, 'activity.pausedBy', { ...by });
       } else if (value.includes('RESUME') && agent.status === 'PAUSED' && agent.lead_id === 0) {
         const campaign = await db.selectFrom('vicidial_campaigns').select('dial_method').where('campaign_id', '=', agent.campaign_id).executeTakeFirst();
+        // §3.3: the screen resumes only in auto-dial campaigns; a manual-dial agent stays
+        // PAUSED, ready for the next external_dial (the API still answers SUCCESS).
+        if (campaign?.dial_method === 'MANUAL') return;
         const to = waitingStatus(agent, campaign?.dial_method ?? 'RATIO');
         const moved = await changeState(db, agent, to, 'READY', { pause_code: '', external_pause_code: '' }, { comments: 'API' });
         if (moved) await addActivity(db, agent.user, 'activity.resumedBy', { ...by });
