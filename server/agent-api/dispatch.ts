@@ -5,11 +5,17 @@ import { intake, sanitize } from './protocol.js';
 import { authenticate } from './auth.js';
 import { functions } from './registry.js';
 import { BUILD, VERSION } from './functions/version.js';
+import type { Switch } from '../switch/switch.js';
+import { applyPendingIn } from '../agents/commands.js';
+import { isMysql, transaction } from '../db/transaction.js';
 
 export interface ApiReply {
   status: number;
   body: string;
-  /** Agents whose command columns the request wrote: the engine applies them now. */
+  /**
+   * Agents whose command columns the request wrote and left for the engine (all of them when
+   * the request was not given a switch to apply them with; none when they were applied).
+   */
   commandsFor: string[];
   /** A notification was queued: the engine delivers it now. */
   notify?: boolean;
@@ -41,12 +47,23 @@ export interface IncomingApiRequest {
   now?: Date;
 }
 
-export async function handleApiRequest(database: Database, req: IncomingApiRequest): Promise<ApiReply> {
+export interface ApiRequestOptions {
+  /**
+   * Apply the commands the request writes inside its own transaction, with this switch:
+   * SUCCESS then means done (decisions.md "Semantics of SUCCESS"). Without it, commands stay
+   * in their columns for the engine (protocol-level tests look at the columns).
+   */
+  sw?: Switch;
+}
+
+export async function handleApiRequest(database: Database, req: IncomingApiRequest, opts: ApiRequestOptions = {}): Promise<ApiReply> {
   const startedAt = process.hrtime.bigint();
   const { raw, queryString } = intake(req.rawQuery, req.rawBody);
   const clock = clockAt(req.now ?? new Date());
 
-  return database.db.transaction().execute(async (trx) => {
+  // A deadlock or busy database runs the whole request again: the reply comes from the
+  // attempt that committed.
+  return transaction(database, async (trx) => {
     const settingsRow = await trx.selectFrom('system_settings').select(SETTINGS_COLUMNS).limit(1).executeTakeFirst();
     const settings: SystemSettings = { ...DEFAULT_SETTINGS, ...(settingsRow as Partial<SystemSettings> | undefined) };
     // The API user's row is read before authentication (§1.2 step 6), with user
@@ -56,6 +73,11 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
       .select(['user', 'user_group', 'api_allowed_functions', 'api_list_restrict', 'selected_language'])
       .where('user', '=', userForLookup).executeTakeFirst()) as ApiUser | undefined;
     const p = sanitize(raw, settings.use_non_latin === '1');
+    // Requests about one agent are serialised by that agent's row lock (SQLite's transaction
+    // holds the write lock already): a request sees every earlier one's commands applied.
+    if (opts.sw && p.agent_user && isMysql(trx)) {
+      await trx.selectFrom('vicidial_live_agents').select('user').where('user', '=', p.agent_user).forUpdate().execute();
+    }
     // `consultative` becomes NO unless it is exactly YES (§1.2 step 8).
     if (p.consultative !== 'YES') p.consultative = 'NO';
 
@@ -66,10 +88,17 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
     const ctx = new ApiContext(database, trx, p, settings, apiUser, clock, facts);
     const fn = functions.get(p.function);
 
-    const answer = (): ApiReply => ({
-      status: ctx.status, body: ctx.body.join(''), commandsFor: [...ctx.commandsFor],
-      notify: p.function === 'send_notification' && ctx.body.some((line) => line.includes('SUCCESS: notification queued')),
-    });
+    const answer = async (): Promise<ApiReply> => {
+      let commandsFor = [...ctx.commandsFor];
+      if (opts.sw) {
+        for (const user of commandsFor) await applyPendingIn(trx, opts.sw, user);
+        commandsFor = [];
+      }
+      return {
+        status: ctx.status, body: ctx.body.join(''), commandsFor,
+        notify: p.function === 'send_notification' && ctx.body.some((line) => line.includes('SUCCESS: notification queued')),
+      };
+    };
     if (fn?.noAuth) {
       await fn.run(ctx);
       return answer();

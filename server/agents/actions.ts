@@ -6,6 +6,8 @@ import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import type { Db } from './db.js';
 import { recordOrigins } from './origins.js';
+import { applyPendingIn } from './commands.js';
+import { lockAgent, transaction } from '../db/transaction.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction } from '../../contract/agent.js';
 import { changeState, waitingStatus } from './state.js';
@@ -24,15 +26,27 @@ export function previewChoices(campaign: { manual_preview_dial: string; alt_numb
   return choices;
 }
 
-/** Write a command column (the engine applies it right after, as for the API). */
+/** Transactions whose action wrote a command column (applied before they commit). */
+const wroteCommand = new WeakSet<object>();
+
+/** Write a command column (applied in the same transaction when it can be, as for the API). */
 async function command(db: Db, user: string, set: Updateable<DB['vicidial_live_agents']>): Promise<void> {
   await db.updateTable('vicidial_live_agents').set(fit('vicidial_live_agents', set)).where('user', '=', user).execute();
   await recordOrigins(db, user, Object.keys(set), { by: user, source: 'screen' });
+  wroteCommand.add(db);
 }
 
 export async function performAction(database: Database, sw: Switch, user: string, action: AgentAction): Promise<void> {
-  await database.db.transaction().execute(async (db) => {
-    const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
+  await transaction(database, async (db) => {
+    await act(db, sw, user, action);
+    // A command that must wait (pause during a call) stays for the engine.
+    if (wroteCommand.has(db)) await applyPendingIn(db, sw, user);
+  });
+}
+
+async function act(db: Db, sw: Switch, user: string, action: AgentAction): Promise<void> {
+  {
+    const agent = await lockAgent(db, user);
     if (!agent) throw new ActionRefused('not_logged_in');
     const calling = onCall(agent);
     switch (action.action) {
@@ -116,5 +130,5 @@ export async function performAction(database: Database, sw: Switch, user: string
         await logout(db, sw, agent, 'SCREEN');
         return;
     }
-  });
+  }
 }

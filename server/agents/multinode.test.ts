@@ -1,6 +1,7 @@
 // Several server nodes on one MariaDB (the multi-node topology; SQLite is the embedded,
 // single-process default): commands written by direct SQL are claimed by an atomic UPDATE,
-// so with two engines sweeping at the same time each is applied exactly once.
+// so with two engines sweeping at the same time each is applied exactly once; commands sent
+// through the API are applied in their request, serialised by the agent's row lock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
@@ -57,6 +58,51 @@ describe.skipIf(!testDialects().includes('mysql'))('two server nodes on one Mari
       .where('status', '=', 'PAUSE').where('user', 'in', AGENTS).groupBy('user').execute();
     expect(pauses).toHaveLength(AGENTS.length);
     expect(pauses.every((p) => Number(p.n) === 1)).toBe(true);
+  });
+
+  it('serialises 200 concurrent PAUSE/RESUME calls on one agent over both nodes: every SUCCESS applied, in order', async () => {
+    const db = handles[0].db;
+    const user = AGENTS[0];
+    await db.updateTable('vicidial_live_agents').set({ status: 'READY', external_pause: '' }).where('user', '=', user).execute();
+    await db.deleteFrom('vicidial_api_log').execute();
+    await db.deleteFrom('agent_activity').execute();
+    const calls = Array.from({ length: 200 }, (_, i) => {
+      const value = i % 2 === 0 ? 'PAUSE' : 'RESUME';
+      const query = new URLSearchParams({ source: 'test', user: '6666', pass: '1234', agent_user: user, function: 'external_pause', value });
+      return nodes[i % 2].inject({ method: 'GET', url: `/agc/api.php?${query}`, remoteAddress: '127.0.0.1' })
+        .then((res) => ({ value, status: res.statusCode, body: res.body }));
+    });
+    const replies = await Promise.all(calls);
+    expect(replies.filter((r) => r.status !== 200)).toEqual([]);
+    for (const r of replies) expect(r.body).toMatch(/^(SUCCESS: external_pause function set|ERROR: external_pause agent is not paused) - /);
+
+    // The log rows are written under the agent's row lock: their order is the order the
+    // requests were carried out in. Replaying it, every reply must be the one the agent's
+    // state called for, and every state change the replay predicts must have happened.
+    const log = await db.selectFrom('vicidial_api_log').select(['value', 'result']).where('function', '=', 'external_pause')
+      .where('agent_user', '=', user).orderBy('api_id').execute();
+    expect(log).toHaveLength(200);
+    let paused = false;
+    const expected: string[] = [];
+    for (const entry of log) {
+      if (entry.value === 'PAUSE') {
+        expect(entry.result).toBe('SUCCESS');
+        if (!paused) expected.push('activity.pausedBy');
+        paused = true;
+      } else {
+        expect(entry.result).toBe(paused ? 'SUCCESS' : 'ERROR');
+        if (paused) expected.push('activity.resumedBy');
+        paused = false;
+      }
+    }
+    expect(replies.filter((r) => r.body.startsWith('SUCCESS')).length).toBe(log.filter((l) => l.result === 'SUCCESS').length);
+    const activity = await db.selectFrom('agent_activity').select('event_key').where('user', '=', user).orderBy('activity_id').execute();
+    expect(activity.map((a) => a.event_key)).toEqual(expected);
+    const row = await db.selectFrom('vicidial_live_agents').select(['status', 'external_pause']).where('user', '=', user).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: paused ? 'PAUSED' : 'READY', external_pause: '' });
+    // Nothing was left for the engines: a full pass on each node changes nothing.
+    await Promise.all(nodes.map((n) => n.engine.tick()));
+    expect(await db.selectFrom('agent_activity').select('event_key').where('user', '=', user).orderBy('activity_id').execute()).toEqual(activity);
   });
 
   it('routes a queued call to one agent only', async () => {

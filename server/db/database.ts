@@ -1,6 +1,6 @@
 // One code path, two dialects: better-sqlite3 (embedded default) and MariaDB/MySQL via
 // mysql2 when DATABASE_URL=mysql://... is set (ARCHITECTURE.md "Two dialects").
-import { Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
 import SQLite from 'better-sqlite3';
 import { createPool } from 'mysql2';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +27,27 @@ export async function openDatabase(url: string): Promise<Database> {
   return openSqlite(file);
 }
 
+/**
+ * Transactions begin with the write lock (BEGIN IMMEDIATE): a deferred transaction starts as
+ * a reader and, when another connection (a second process, an integrator's direct SQL) has
+ * committed meanwhile, cannot become a writer (SQLITE_BUSY_SNAPSHOT, not retried by
+ * busy_timeout). An immediate one waits for the lock under busy_timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 function openSqlite(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const native = new SQLite(file);
@@ -49,7 +70,7 @@ function openSqlite(file: string): Database {
       return stmt;
     },
   };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cached }) });
   return {
     db,
     dialect: 'sqlite',
@@ -85,6 +106,10 @@ async function openMysql(url: string): Promise<Database> {
   // the application fits values to their columns itself (db/fit.ts).
   pool.on('connection', (conn) => {
     conn.query("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
+    // Each statement sees what is committed when it runs (as VICIdial's autocommit statements
+    // do): a request that waited for an agent's row lock then reads that agent's new state,
+    // not a snapshot from before the wait; and no gap locks to deadlock on.
+    conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
   await sql`SELECT 1`.execute(db);

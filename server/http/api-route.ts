@@ -5,10 +5,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { handleApiRequest } from '../agent-api/dispatch.js';
 import { bodyAsForm } from './form-body.js';
+import type { Switch } from '../switch/switch.js';
 
 export interface ApiRouteOptions {
   database: Database;
   hostname: string;
+  /** When set, a request applies the commands it writes in its own transaction (the engine runs). */
+  sw?: Switch;
   /** Called after a request that wrote agent commands has committed. */
   onCommands?: (users: string[]) => void;
   /** Called after a request that queued a notification has committed. */
@@ -42,7 +45,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       serverPort: port,
       https: req.protocol === 'https',
       hostname: opts.hostname,
-    });
+    }, { sw: opts.sw });
     if (answer.commandsFor.length) opts.onCommands?.(answer.commandsFor);
     if (answer.notify) opts.onNotifications?.();
     reply

@@ -62,7 +62,9 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   app.decorate('sw', sw);
   decorateAuth(app);
 
-  await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
+  // With the engine running, an API command is applied in its request (SUCCESS means done);
+  // without it (request-level tests) it stays in its column, as the protocol writes it.
+  await app.register(apiRoutes, { database, hostname, sw: config.engine ? sw : undefined, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
   await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
   await app.register(supervisorRoutes, { database, hostname });
   await app.register(callbacksRoute, { database });
