@@ -58,9 +58,29 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
   return value;
 }
 
+/** Forget cached campaign statics (a k:<campaign> or * change read from screen_changes). */
+export function invalidateCampaignStatics(cacheKey: object, campaignId?: string): void {
+  const byCampaign = staticsCache.get(cacheKey);
+  if (!byCampaign) return;
+  if (campaignId === undefined) byCampaign.clear();
+  else byCampaign.delete(campaignId);
+}
+
+/** How many snapshots were built (tests assert an unchanged poll builds none). */
+export const snapshotStats = { builds: 0 };
+
 const ingroupsOf = (closer: string | null) => (closer ?? '').trim().split(/\s+/).filter((g) => g && g !== '-');
 
 export async function buildSnapshot(db: Db, cacheKey: object, user: string, simulated: boolean): Promise<AgentSnapshot | undefined> {
+  return (await buildSnapshotWithKeys(db, cacheKey, user, simulated))?.snapshot;
+}
+
+/**
+ * The snapshot and the screen_changes keys (screen-triggers.ts) whose change can change it:
+ * the agent, its lead, its call, its campaign's and in-groups' queues, its conference.
+ */
+export async function buildSnapshotWithKeys(db: Db, cacheKey: object, user: string, simulated: boolean): Promise<{ snapshot: AgentSnapshot; keys: string[] } | undefined> {
+  snapshotStats.builds++;
   const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
   if (!agent) return undefined;
   const statics = await campaignStatics(db, cacheKey, agent.campaign_id);
@@ -159,5 +179,10 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
     activity: await recentActivity(db, user) as AgentSnapshot['activity'],
   };
   const version = createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 20);
-  return { version, serverTime: Date.now(), ...body };
+  const keys = ['*', `u:${user}`, `k:${agent.campaign_id}`, `q:${agent.campaign_id}`, ...ingroups.map((g) => `q:${g}`),
+    `x:${agent.server_ip}/${agent.conf_exten}`];
+  if (agent.callerid) keys.push(`c:${agent.callerid}`);
+  if (agent.lead_id > 0) keys.push(`l:${agent.lead_id}`);
+  if (agent.preview_lead_id > 0) keys.push(`l:${agent.preview_lead_id}`);
+  return { snapshot: { version, serverTime: Date.now(), ...body }, keys };
 }

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { SimSwitch } from '../switch/sim.js';
 import type { Switch } from '../switch/switch.js';
 import { AgentEngine, type EngineOptions } from '../agents/engine.js';
+import { ScreenHub } from '../agents/screen-hub.js';
 import { apiRoutes } from './api-route.js';
 import { agentRoutes } from './agent-routes.js';
 import { simRoutes } from './sim-routes.js';
@@ -37,6 +38,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     engine: AgentEngine;
     sw: Switch;
+    screens: ScreenHub;
   }
 }
 
@@ -57,9 +59,14 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   const engine = new AgentEngine(database, sw, { onError: (err) => app.log.error(err), ...engineOptions });
   app.decorate('engine', engine);
   app.decorate('sw', sw);
+  const screens = new ScreenHub(database, { simulated: () => sw.simulated, onError: (err) => app.log.error(err) });
+  app.decorate('screens', screens);
+  // A request's commit reaches this node's push streams at once; other nodes read the feed.
+  app.addHook('onResponse', async () => screens.poke());
+  app.addHook('preClose', async () => screens.stop());
 
   await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
-  await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
+  await app.register(agentRoutes, { database, sw, hub: screens, onCommands: (users) => engine.nudge(users) });
   await app.register(supervisorRoutes, { database, hostname });
   await app.register(callbacksRoute, { database });
   if (config.simControl !== false) await app.register(simRoutes, { database, sw });
