@@ -294,6 +294,13 @@ export class ScreenHub {
    */
   async prune(): Promise<number> {
     const { db } = this.database;
+    // The table was emptied and its ids restarted (a restore): start over, rebuild everything.
+    const top = await db.selectFrom('screen_changes').select(sql<number>`MAX(change_id)`.as('m')).executeTakeFirst();
+    if (this.last >= 0 && Number(top?.m ?? 0) < this.last) {
+      this.last = Number(top?.m ?? 0);
+      this.gaps.clear();
+      this.changed(['*']);
+    }
     const rows = await sql<{ change_id: number }>`SELECT s.change_id FROM screen_changes s
       WHERE EXISTS (SELECT 1 FROM screen_changes t WHERE t.skey = s.skey AND t.change_id > s.change_id) LIMIT 2000`.execute(db);
     const ids = rows.rows.map((r) => Number(r.change_id));
