@@ -58,11 +58,11 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, hub, onC
     if (!user) return reply.code(401).send({ error: 'logged_out' });
     // Built only when something it shows changed since the node last built it.
     const entry = await hub.current(user);
-    if (!entry?.snapshot) return reply.code(401).send({ error: 'logged_out' });
+    if (!entry) return reply.code(401).send({ error: 'logged_out' });
     const etag = `"${entry.etag}"`;
     reply.header('Cache-Control', 'no-cache').header('ETag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    return { ...entry.snapshot, serverTime: Date.now() };
+    return reply.type('application/json; charset=utf-8').send(hub.json(entry));
   });
 
   // Server-sent events: the snapshot the moment it changes. EventSource cannot send an

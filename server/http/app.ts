@@ -62,7 +62,9 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   const screens = new ScreenHub(database, { simulated: () => sw.simulated, onError: (err) => app.log.error(err) });
   app.decorate('screens', screens);
   // A request's commit reaches this node's push streams at once; other nodes read the feed.
-  app.addHook('onResponse', async () => screens.poke());
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' || req.url.startsWith('/agc/')) screens.poke();
+  });
   app.addHook('preClose', async () => screens.stop());
 
   await app.register(apiRoutes, { database, hostname, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
