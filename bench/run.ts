@@ -305,6 +305,11 @@ function renderMarkdown(r: Results): string {
       L.push('', `API reply (external_pause) → the new snapshot on the agent's stream, with ${p.latency.connections.toLocaleString('en-US')} streams open:`,
         `p50 **${f1(p.latency.p50)} ms**, p99 **${f1(p.latency.p99)} ms**, max ${f1(p.latency.max)} ms over ${p.latency.tries} tries${p.latency.missed ? ` (${p.latency.missed} not seen within 5 s)` : ''}.`);
     }
+    if (p.crossNode) {
+      L.push('', 'Two server processes on one MariaDB database, the API called on node A, the agent\'s stream held by node B',
+        `(B learns of the change from its screen_changes feed): p50 **${f1(p.crossNode.p50)} ms**, p99 **${f1(p.crossNode.p99)} ms**,`,
+        `max ${f1(p.crossNode.max)} ms over ${p.crossNode.tries} tries${p.crossNode.missed ? ` (${p.crossNode.missed} not seen within 5 s)` : ''}.`);
+    }
     L.push('');
   }
 
