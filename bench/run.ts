@@ -220,7 +220,7 @@ function renderMarkdown(r: Results): string {
   L.push(`| RSS < 300 MB with 10,000 agents | ${memCell('sqlite')} | ${memCell('mariadb')} |`);
   const eff = r.effect?.series ?? [];
   const effCell = eff.map((s) => (s.measured ? `${s.what.split(' (')[0]}: ${mark(s.p99 < 1200)} (p99 ${f0(s.p99)} ms)` : `${s.what.split(' (')[0]}: not measured yet`)).join('; ') || 'not measured';
-  L.push(`| effect latency p99 < 1.2 s with one-second polling (SQLite) | ${effCell} | – |`, '');
+  L.push(`| effect latency p99 < 1.2 s (SQLite; the screen holds the push stream) | ${effCell} | – |`, '');
 
   // 1. API throughput.
   L.push('## 1. API throughput (1,000 logged-in agents)', '');
@@ -277,9 +277,9 @@ function renderMarkdown(r: Results): string {
   else if (r.effect.error) L.push(`**Not measured**: ${r.effect.error}`, '');
   else {
     L.push(`SQLite, ${r.effect.agents} logged-in agents, 8 agent screens open at once in Debian's Chromium (headless), each`,
-      'polling once a second as the SPA does. Each try calls the Agent API, notes when its reply arrived, and the page',
-      'notes the next animation frame after the DOM changed; tries are spaced by a random 0–1 s so they fall on every',
-      'phase of the poll.', '');
+      'holding the push stream as the SPA does (server-sent events; one-second polling only as its fallback). Each try',
+      'calls the Agent API, notes when its reply arrived, and the page notes the next animation frame after the DOM',
+      'changed; tries are spaced by a random 0–1 s.', '');
     if (r.effect.note) L.push(`Note: ${r.effect.note}.`, '');
     L.push('| effect | tries | p50 | p99 | min | max | note |', '|---|---|---|---|---|---|---|');
     for (const s of r.effect.series) {

@@ -167,6 +167,25 @@ describe.each(testDialects())('screen versions and push on %s', (dialect) => {
     stale.close();
   });
 
+  it('a screen reconnecting to a restarted server with Last-Event-ID is sent only what changed', async () => {
+    const token = await login();
+    const first = sse(`${base}/agent/stream?token=${token}`);
+    const ev = await first.next();
+    first.close();
+    // Another server process on the same database (a restart, or another node).
+    const again = await buildApp({ database, config: { hostname: 'testhost', staticDir: false, engine: { autoStart: false } } });
+    try {
+      const url = await again.listen({ port: 0, host: '127.0.0.1' });
+      const resumed = sse(`${url}/agent/stream?token=${token}`, ev.id);
+      expect(await resumed.quiet(300)).toBe(true);
+      await sql`UPDATE vicidial_live_agents SET pause_code = 'AFTER' WHERE user = '1000'`.execute(database.db);
+      expect(snap(await resumed.next()).agent.pauseCode).toBe('AFTER');
+      resumed.close();
+    } finally {
+      await again.close();
+    }
+  });
+
   it('tells the stream when the agent is logged out', async () => {
     const token = await login();
     const stream = sse(`${base}/agent/stream?token=${token}`);
