@@ -4,7 +4,7 @@
 //
 //   npm run bench                          everything (about 8 minutes)
 //   npm run bench -- --quick               a short smoke run; writes to a temp folder
-//   npm run bench -- --part=api,poll       only some parts (api, poll, effect); the
+//   npm run bench -- --part=api,poll       only some parts (api, poll, effect, push); the
 //                                          others keep their last figures in results.json
 //   npm run bench -- --dialect=sqlite      only one dialect (sqlite, mariadb)
 //   npm run bench -- --profile             also write a --cpu-prof profile of the server
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { apiPart, pollPart, MIX, type ApiResults, type PollResults } from './parts.js';
 import { effectPart, type EffectResults } from './effect.js';
+import { pushPart, type PushResults } from './push.js';
 import { latencyChart } from './chart.js';
 import { mariaDbAvailable, ROOT, type DialectName } from './server.js';
 
@@ -26,6 +27,7 @@ interface Results {
   api: Partial<Record<DialectName, ApiResults>>;
   poll: Partial<Record<DialectName, PollResults>>;
   effect?: EffectResults;
+  push?: Partial<Record<DialectName, PushResults>>;
   skipped: string[];
 }
 
@@ -33,9 +35,9 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = flag('quick');
-const parts = new Set((option('part') ?? 'api,poll,effect').split(','));
+const parts = new Set((option('part') ?? 'api,poll,effect,push').split(','));
 const dialects = (option('dialect') ?? 'sqlite,mariadb').split(',') as DialectName[];
-for (const p of parts) if (!['api', 'poll', 'effect'].includes(p)) throw new Error(`unknown part ${p}`);
+for (const p of parts) if (!['api', 'poll', 'effect', 'push'].includes(p)) throw new Error(`unknown part ${p}`);
 for (const d of dialects) if (!['sqlite', 'mariadb'].includes(d)) throw new Error(`unknown dialect ${d}`);
 
 const BENCH = join(ROOT, 'bench');
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
   const prev = loadPrevious();
   const results: Results = {
     date: new Date().toISOString(), machine: machine(), quick, api: prev?.api ?? {}, poll: prev?.poll ?? {},
-    effect: prev?.effect, skipped: [],
+    effect: prev?.effect, push: prev?.push ?? {}, skipped: [],
   };
   const env: Record<string, string> = {};
   let nodeArgs: string[] | undefined;
@@ -136,6 +138,14 @@ async function main(): Promise<void> {
       });
     }
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 1)}\n`); // keep what is measured so far
+    if (parts.has('push')) {
+      results.push ??= {};
+      results.push[dialect] = await pushPart({
+        dialect, agents: quick ? 200 : 1000, tries: quick ? 50 : 200,
+        steps: quick ? [500, 2000] : [1000, 2500, 5000, 10_000],
+      });
+      writeFileSync(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+    }
     if (parts.has('poll')) {
       results.poll[dialect] = await pollPart({
         dialect, env, nodeArgs,
@@ -210,7 +220,7 @@ function renderMarkdown(r: Results): string {
   L.push(`| RSS < 300 MB with 10,000 agents | ${memCell('sqlite')} | ${memCell('mariadb')} |`);
   const eff = r.effect?.series ?? [];
   const effCell = eff.map((s) => (s.measured ? `${s.what.split(' (')[0]}: ${mark(s.p99 < 1200)} (p99 ${f0(s.p99)} ms)` : `${s.what.split(' (')[0]}: not measured yet`)).join('; ') || 'not measured';
-  L.push(`| effect latency p99 < 1.2 s with one-second polling (SQLite) | ${effCell} | – |`, '');
+  L.push(`| effect latency p99 < 1.2 s (SQLite; the screen holds the push stream) | ${effCell} | – |`, '');
 
   // 1. API throughput.
   L.push('## 1. API throughput (1,000 logged-in agents)', '');
@@ -267,15 +277,38 @@ function renderMarkdown(r: Results): string {
   else if (r.effect.error) L.push(`**Not measured**: ${r.effect.error}`, '');
   else {
     L.push(`SQLite, ${r.effect.agents} logged-in agents, 8 agent screens open at once in Debian's Chromium (headless), each`,
-      'polling once a second as the SPA does. Each try calls the Agent API, notes when its reply arrived, and the page',
-      'notes the next animation frame after the DOM changed; tries are spaced by a random 0–1 s so they fall on every',
-      'phase of the poll.', '');
+      'holding the push stream as the SPA does (server-sent events; one-second polling only as its fallback). Each try',
+      'calls the Agent API, notes when its reply arrived, and the page notes the next animation frame after the DOM',
+      'changed; tries are spaced by a random 0–1 s.', '');
     if (r.effect.note) L.push(`Note: ${r.effect.note}.`, '');
     L.push('| effect | tries | p50 | p99 | min | max | note |', '|---|---|---|---|---|---|---|');
     for (const s of r.effect.series) {
       L.push(s.measured
         ? `| ${s.what} | ${s.tries} | ${f0(s.p50)} ms | ${f0(s.p99)} ms | ${f0(s.min)} ms | ${f0(s.max)} ms | ${s.note} |`
         : `| ${s.what} | – | – | – | – | – | **${s.note}** |`);
+    }
+    L.push('');
+  }
+
+  // 3b. Push.
+  L.push('## 3b. Push streams (server-sent events)', '');
+  const pushes = Object.values(r.push ?? {}).filter((p): p is PushResults => !!p);
+  if (!pushes.length) L.push('Not measured in this run.', '');
+  for (const p of pushes) {
+    L.push(`**${name(p.dialect)}**, ${p.agents} logged-in agents; N agent screens hold \`GET /agent/stream\` through a light`,
+      'client (one raw loopback socket each, screens spread over the agents). RSS of the server\'s node process 1.5 s',
+      `after the step's streams all received their first snapshot (before any stream: ${f0(p.baseRssMb)} MB).`, '');
+    if (p.error) L.push(`**Stopped**: ${p.error}`, '');
+    L.push('| streams | agents | server RSS | opened in |', '|---|---|---|---|');
+    for (const s of p.steps) L.push(`| ${s.connections.toLocaleString('en-US')} | ${s.agents} | ${f0(s.rssMb)} MB | ${f1(s.openS)} s |`);
+    if (p.latency) {
+      L.push('', `API reply (external_pause) → the new snapshot on the agent's stream, with ${p.latency.connections.toLocaleString('en-US')} streams open:`,
+        `p50 **${f1(p.latency.p50)} ms**, p99 **${f1(p.latency.p99)} ms**, max ${f1(p.latency.max)} ms over ${p.latency.tries} tries${p.latency.missed ? ` (${p.latency.missed} not seen within 5 s)` : ''}.`);
+    }
+    if (p.crossNode) {
+      L.push('', 'Two server processes on one MariaDB database, the API called on node A, the agent\'s stream held by node B',
+        `(B learns of the change from its screen_changes feed): p50 **${f1(p.crossNode.p50)} ms**, p99 **${f1(p.crossNode.p99)} ms**,`,
+        `max ${f1(p.crossNode.max)} ms over ${p.crossNode.tries} tries${p.crossNode.missed ? ` (${p.crossNode.missed} not seen within 5 s)` : ''}.`);
     }
     L.push('');
   }

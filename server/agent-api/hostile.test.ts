@@ -10,7 +10,8 @@ import { filters } from './protocol.js';
 
 const HOSTILE = `' " \\ ; -- /* */ OR 1=1 UNION SELECT`;
 const AUTH = { source: 'test', user: '6666', pass: '1234' };
-const LOG_TABLES = new Set(['vicidial_api_log', 'vicidial_api_urls', 'vicidial_webservers', 'vicidial_urls']);
+// screen_changes: the screens' change feed, written by triggers for every write a screen shows.
+const LOG_TABLES = new Set(['vicidial_api_log', 'vicidial_api_urls', 'vicidial_webservers', 'vicidial_urls', 'screen_changes']);
 const LIVE_CALL = { status: 'INCALL', lead_id: 1, callerid: 'V0101120000000000001', uniqueid: '1795670000.101', channel: 'SIP/trunk-00000001' } as const;
 
 /** Every parameter of `filters` set to HOSTILE, then the given overrides. */

@@ -58,44 +58,64 @@ async function campaignStatics(db: Db, cacheKey: object, campaignId: string): Pr
   return value;
 }
 
+/** Forget cached campaign statics (a k:<campaign> or * change read from screen_changes). */
+export function invalidateCampaignStatics(cacheKey: object, campaignId?: string): void {
+  const byCampaign = staticsCache.get(cacheKey);
+  if (!byCampaign) return;
+  if (campaignId === undefined) byCampaign.clear();
+  else byCampaign.delete(campaignId);
+}
+
+/** How many snapshots were built (tests assert an unchanged poll builds none). */
+export const snapshotStats = { builds: 0 };
+
 const ingroupsOf = (closer: string | null) => (closer ?? '').trim().split(/\s+/).filter((g) => g && g !== '-');
 
 export async function buildSnapshot(db: Db, cacheKey: object, user: string, simulated: boolean): Promise<AgentSnapshot | undefined> {
+  return (await buildSnapshotWithKeys(db, cacheKey, user, simulated))?.snapshot;
+}
+
+/**
+ * The snapshot and the screen_changes keys (screen-triggers.ts) whose change can change it:
+ * the agent, its lead, its call, its campaign's and in-groups' queues, its conference.
+ */
+export async function buildSnapshotWithKeys(db: Db, cacheKey: object, user: string, simulated: boolean): Promise<{ snapshot: AgentSnapshot; keys: string[] } | undefined> {
+  snapshotStats.builds++;
   const agent = await db.selectFrom('vicidial_live_agents').selectAll().where('user', '=', user).executeTakeFirst();
   if (!agent) return undefined;
-  const statics = await campaignStatics(db, cacheKey, agent.campaign_id);
-  const userRow = await db.selectFrom('vicidial_users').select('full_name').where('user', '=', user).executeTakeFirst();
-  const callRow = agent.callerid
-    ? await db.selectFrom('vicidial_auto_calls').selectAll().where('callerid', '=', agent.callerid).executeTakeFirst()
-    : undefined;
-  const leadRow = agent.lead_id > 0
-    ? await db.selectFrom('vicidial_list').selectAll().where('lead_id', '=', agent.lead_id).executeTakeFirst()
-    : agent.preview_lead_id > 0
-      ? await db.selectFrom('vicidial_list').selectAll().where('lead_id', '=', agent.preview_lead_id).executeTakeFirst()
-      : undefined;
   const ingroups = ingroupsOf(agent.closer_campaigns);
-  const waiting = await db.selectFrom('vicidial_auto_calls').select(sql<number>`count(*)`.as('n'))
-    .where('status', '=', 'LIVE')
-    .where((eb) => eb.or([
-      eb.and([eb('agent_only', '=', ''), eb.or([eb('campaign_id', '=', agent.campaign_id), ...(ingroups.length ? [eb('campaign_id', 'in', ingroups)] : [])])]),
-      eb('agent_only', '=', user), // AGENTDIRECT calls for this agent, whatever its in-groups
-    ]))
-    .executeTakeFirst();
-  const recording = await db.selectFrom('recording_log').select(['recording_id', 'filename', 'start_epoch'])
-    .where('user', '=', user).where('end_epoch', 'is', null).orderBy('recording_id', 'desc').limit(1).executeTakeFirst();
-  const parked = agent.callerid
-    ? await db.selectFrom('parked_channels').select(['parked_time', 'extension']).where('channel_group', '=', agent.callerid).executeTakeFirst()
-    : undefined;
-
-  const session = await db.selectFrom('vicidial_session_data').select('webphone_url').where('user', '=', user).executeTakeFirst();
+  // Independent reads: at once (MariaDB runs them on several pooled connections).
+  const [statics, userRow, callRow, leadRow, waiting, recording, parked, session, leg, playing, effects, activity] = await Promise.all([
+    campaignStatics(db, cacheKey, agent.campaign_id),
+    db.selectFrom('vicidial_users').select('full_name').where('user', '=', user).executeTakeFirst(),
+    agent.callerid ? db.selectFrom('vicidial_auto_calls').selectAll().where('callerid', '=', agent.callerid).executeTakeFirst() : undefined,
+    agent.lead_id > 0 || agent.preview_lead_id > 0
+      ? db.selectFrom('vicidial_list').selectAll().where('lead_id', '=', agent.lead_id > 0 ? agent.lead_id : agent.preview_lead_id).executeTakeFirst()
+      : undefined,
+    db.selectFrom('vicidial_auto_calls').select(sql<number>`count(*)`.as('n'))
+      .where('status', '=', 'LIVE')
+      .where((eb) => eb.or([
+        eb.and([eb('agent_only', '=', ''), eb.or([eb('campaign_id', '=', agent.campaign_id), ...(ingroups.length ? [eb('campaign_id', 'in', ingroups)] : [])])]),
+        eb('agent_only', '=', user), // AGENTDIRECT calls for this agent, whatever its in-groups
+      ]))
+      .executeTakeFirst(),
+    db.selectFrom('recording_log').select(['recording_id', 'filename', 'start_epoch'])
+      .where('user', '=', user).where('end_epoch', 'is', null).orderBy('recording_id', 'desc').limit(1).executeTakeFirst(),
+    agent.callerid
+      ? db.selectFrom('parked_channels').select(['parked_time', 'extension']).where('channel_group', '=', agent.callerid).executeTakeFirst()
+      : undefined,
+    db.selectFrom('vicidial_session_data').select('webphone_url').where('user', '=', user).executeTakeFirst(),
+    db.selectFrom('sim_legs').select(['number', 'state', 'parked_ms']).where('user', '=', user).where('state', '!=', 'ended')
+      .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as Promise<{ number: string; state: 'ringing' | 'live' | 'parked'; parked_ms: number } | undefined>,
+    db.selectFrom('live_channels').select(['channel_data', 'channel_group'])
+      .where('extension', '=', agent.conf_exten).where('server_ip', '=', agent.server_ip).where('channel', 'like', 'IAX2/ASTplay%').executeTakeFirst(),
+    pendingEffects(db, user),
+    recentActivity(db, user),
+  ]);
   // The phone's is_webphone: Y embeds the webphone in the screen, Y_API_LAUNCH opens it on request.
   const phone = session?.webphone_url
     ? await db.selectFrom('phones').select('is_webphone').where('extension', '=', agent.extension.replace(/^[^/]*\//, '')).executeTakeFirst()
     : undefined;
-  const leg = await db.selectFrom('sim_legs').select(['number', 'state', 'parked_ms']).where('user', '=', user).where('state', '!=', 'ended')
-    .orderBy('leg_id', 'desc').limit(1).executeTakeFirst() as { number: string; state: 'ringing' | 'live' | 'parked'; parked_ms: number } | undefined;
-  const playing = await db.selectFrom('live_channels').select(['channel_data', 'channel_group'])
-    .where('extension', '=', agent.conf_exten).where('server_ip', '=', agent.server_ip).where('channel', 'like', 'IAX2/ASTplay%').executeTakeFirst();
 
   let state: AgentState;
   const status = agent.status as RowStatus;
@@ -155,9 +175,14 @@ export async function buildSnapshot(db: Db, cacheKey: object, user: string, simu
       : leg?.state === 'parked' ? { parkedAt: Number(leg.parked_ms), kind: 'xfer' } : null,
     threeWay: leg ? { number: leg.number, state: leg.state } : null,
     playback: playing ? { file: playing.channel_data, state: playing.channel_group === 'PAUSED' ? 'paused' : 'playing' } : null,
-    effects: (await pendingEffects(db, user)) as AgentSnapshot['effects'],
-    activity: await recentActivity(db, user) as AgentSnapshot['activity'],
+    effects: effects as AgentSnapshot['effects'],
+    activity: activity as AgentSnapshot['activity'],
   };
   const version = createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 20);
-  return { version, serverTime: Date.now(), ...body };
+  const keys = ['*', `u:${user}`, `k:${agent.campaign_id}`, `q:${agent.campaign_id}`, ...ingroups.map((g) => `q:${g}`),
+    `x:${agent.server_ip}/${agent.conf_exten}`];
+  if (agent.callerid) keys.push(`c:${agent.callerid}`);
+  if (agent.lead_id > 0) keys.push(`l:${agent.lead_id}`);
+  if (agent.preview_lead_id > 0) keys.push(`l:${agent.preview_lead_id}`);
+  return { snapshot: { version, serverTime: Date.now(), ...body }, keys };
 }

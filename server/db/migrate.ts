@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { ColumnSpec, TableSpec } from './columns.js';
 import type { Database, Dialect } from './database.js';
 import { tableSpecs } from './schema.js';
+import { installScreenTriggers } from '../agents/screen-triggers.js';
 
 function quote(dialect: Dialect, name: string): string {
   return dialect === 'mysql' ? `\`${name}\`` : `"${name}"`;
@@ -129,4 +130,6 @@ export async function migrate(database: Database): Promise<void> {
     ];
     for (const idx of wanted) if (!indexes.has(idx.name)) await sql.raw(idx.ddl).execute(db);
   }
+  // Every write a screen shows is recorded in screen_changes (agents/screen-triggers.ts).
+  await installScreenTriggers(database);
 }

@@ -4,22 +4,24 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction, LoginRequest } from '../../contract/agent.js';
-import { LoginRefused, login, loginOptions } from '../agents/session.js';
-import { requireAgent } from './auth.js';
-import { buildSnapshot } from '../agents/snapshot.js';
+import { LoginRefused, login, loginOptions, userForToken } from '../agents/session.js';
+import { bearerToken, requireAgent } from './auth.js';
+import type { ScreenHub, ScreenStream } from '../agents/screen-hub.js';
 import { ActionRefused, performAction } from '../agents/actions.js';
 import { ackEffect } from '../agents/activity.js';
 
 export interface AgentRouteOptions {
   database: Database;
   sw: Switch;
+  /** The node's cached snapshots and push streams. */
+  hub: ScreenHub;
   /** Apply commands the action wrote (transfer, park, record, DTMF, preview) now. */
   onCommands?: (users: string[]) => void;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-export async function agentRoutes(app: FastifyInstance, { database, sw, onCommands }: AgentRouteOptions): Promise<void> {
+export async function agentRoutes(app: FastifyInstance, { database, sw, hub, onCommands }: AgentRouteOptions): Promise<void> {
   const { db } = database;
 
   app.post('/agent/login-options', async (req, reply) => {
@@ -55,12 +57,41 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
 
   app.get('/agent/snapshot', agent, async (req, reply) => {
     const user = req.authUser;
-    const snapshot = await buildSnapshot(db, database, user, sw.simulated);
-    if (!snapshot) return reply.code(401).send({ error: 'logged_out' });
-    const etag = `"${snapshot.version}"`;
+    // Built only when something it shows changed since the node last built it.
+    const entry = await hub.current(user);
+    if (!entry) return reply.code(401).send({ error: 'logged_out' });
+    const etag = `"${entry.etag}"`;
     reply.header('Cache-Control', 'no-cache').header('ETag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    return snapshot;
+    return reply.type('application/json; charset=utf-8').send(hub.json(entry));
+  });
+
+  // Server-sent events: the snapshot the moment it changes. EventSource cannot send an
+  // Authorization header, so the session token comes as ?token=. Event ids are snapshot
+  // versions: a reconnect (Last-Event-ID) to any node resends only if it changed.
+  app.get('/agent/stream', async (req, reply) => {
+    const token = str((req.query as Record<string, unknown> | undefined)?.token) || bearerToken(req);
+    const user = await userForToken(db, token);
+    if (!user) return reply.code(401).send({ error: 'logged_out' });
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive', 'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 1000\n\n');
+    const lastId = req.headers['last-event-id'];
+    const stream: ScreenStream = { user, lastId: typeof lastId === 'string' ? lastId : '', res };
+    let closed = false;
+    req.raw.once('close', () => {
+      closed = true;
+      hub.unsubscribe(stream);
+    });
+    if (!(await hub.subscribe(stream))) {
+      res.end('event: logout\ndata: {}\n\n');
+      return;
+    }
+    if (closed) hub.unsubscribe(stream);
   });
 
   app.post('/agent/action', agent, async (req, reply) => {

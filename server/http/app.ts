@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { SimSwitch } from '../switch/sim.js';
 import type { Switch } from '../switch/switch.js';
 import { AgentEngine, type EngineOptions } from '../agents/engine.js';
+import { ScreenHub } from '../agents/screen-hub.js';
 import { apiRoutes } from './api-route.js';
 import { agentRoutes } from './agent-routes.js';
 import { simRoutes } from './sim-routes.js';
@@ -40,6 +41,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     engine: AgentEngine;
     sw: Switch;
+    screens: ScreenHub;
   }
 }
 
@@ -61,11 +63,18 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   app.decorate('engine', engine);
   app.decorate('sw', sw);
   decorateAuth(app);
+  const screens = new ScreenHub(database, { simulated: () => sw.simulated, onError: (err) => app.log.error(err) });
+  app.decorate('screens', screens);
+  // A request's commit reaches this node's push streams at once; other nodes read the feed.
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' || req.url.startsWith('/agc/')) screens.poke();
+  });
+  app.addHook('preClose', async () => screens.stop());
 
   // With the engine running, an API command is applied in its request (SUCCESS means done);
   // without it (request-level tests) it stays in its column, as the protocol writes it.
   await app.register(apiRoutes, { database, hostname, sw: config.engine ? sw : undefined, onCommands: (users) => engine.nudge(users), onNotifications: () => engine.nudgeNotifications() });
-  await app.register(agentRoutes, { database, sw, onCommands: (users) => engine.nudge(users) });
+  await app.register(agentRoutes, { database, sw, hub: screens, onCommands: (users) => engine.nudge(users) });
   await app.register(supervisorRoutes, { database, hostname });
   await app.register(callbacksRoute, { database });
   if (config.simControl !== false) await app.register(simRoutes, { database, sw });

@@ -206,9 +206,10 @@ export async function clearAllTables(database: Database): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     for (const table of Object.keys(tableSpecs)) await trx.deleteFrom(table as TableName).execute();
   });
-  if (database.dialect === 'sqlite') await sql`DELETE FROM sqlite_sequence`.execute(database.db).catch(() => undefined);
+  // screen_changes keeps counting: nodes read it by id (agents/screen-hub.ts).
+  if (database.dialect === 'sqlite') await sql`DELETE FROM sqlite_sequence WHERE name <> 'screen_changes'`.execute(database.db).catch(() => undefined);
   else for (const table of Object.keys(tableSpecs)) {
     const hasAuto = Object.values(columnsOf(table as TableName)).some((c) => c.autoIncrement);
-    if (hasAuto) await sql.raw(`ALTER TABLE \`${table}\` AUTO_INCREMENT = 1`).execute(database.db);
+    if (hasAuto && table !== 'screen_changes') await sql.raw(`ALTER TABLE \`${table}\` AUTO_INCREMENT = 1`).execute(database.db);
   }
 }

@@ -30,12 +30,13 @@ export async function fetchSnapshot(token: string, previous: SnapshotEntry | und
   return { snapshot, etag: response.headers.get('ETag'), clockOffset: snapshot.serverTime - Date.now() };
 }
 
-export function snapshotQueryOptions(token: string) {
+/** `pollMs`: every second, or a slow safety poll while the push stream is healthy (session/push.ts). */
+export function snapshotQueryOptions(token: string, pollMs = SNAPSHOT_POLL_MS) {
   return queryOptions({
     queryKey: agentKeys.snapshot(token),
     queryFn: ({ client, signal, queryKey }) =>
       fetchSnapshot(token, client.getQueryData<SnapshotEntry>(queryKey), signal),
-    refetchInterval: SNAPSHOT_POLL_MS,
+    refetchInterval: pollMs,
     refetchIntervalInBackground: true,
     // A closed session is final; a network blip is retried by the next poll anyway.
     retry: false,

@@ -186,6 +186,9 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     none: '—',
+    updates: 'Updates',
+    updatesPush: 'Live (push)',
+    updatesPolling: 'Polling every second',
   },
   recent: {
     title: 'Activity',

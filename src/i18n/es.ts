@@ -187,6 +187,9 @@ export const es: Messages = {
     yes: 'Sí',
     no: 'No',
     none: '—',
+    updates: 'Actualizaciones',
+    updatesPush: 'En vivo (push)',
+    updatesPolling: 'Consulta cada segundo',
   },
   recent: {
     title: 'Actividad',

@@ -187,6 +187,9 @@ export const ptBR: Messages = {
     yes: 'Sim',
     no: 'Não',
     none: '—',
+    updates: 'Atualizações',
+    updatesPush: 'Ao vivo (push)',
+    updatesPolling: 'Consulta a cada segundo',
   },
   recent: {
     title: 'Atividade',

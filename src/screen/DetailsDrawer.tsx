@@ -3,12 +3,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSnapshot } from '../../contract/agent.js';
+import { useUpdateMode } from '../session/push.js';
 
 export function DetailsDrawer({ snapshot, onClose }: { snapshot: AgentSnapshot; onClose: () => void }) {
   const { t } = useTranslation();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => closeButton.current?.focus(), []);
   const { agent, call } = snapshot;
+  const updateMode = useUpdateMode((s) => s.mode);
   const none = t('drawer.none');
   const rows: [string, string, string][] = [
     [t('drawer.agent'), agent.fullName ? `${agent.user} · ${agent.fullName}` : agent.user, 'detail-agent'],
@@ -22,6 +24,7 @@ export function DetailsDrawer({ snapshot, onClose }: { snapshot: AgentSnapshot; 
     [t('drawer.ingroups'), agent.ingroups.join(', ') || none, 'detail-ingroups'],
     [t('drawer.blended'), agent.blended ? t('drawer.yes') : t('drawer.no'), 'detail-blended'],
     [t('drawer.callsToday'), String(agent.callsToday), 'detail-calls-today'],
+    [t('drawer.updates'), updateMode === 'push' ? t('drawer.updatesPush') : t('drawer.updatesPolling'), 'detail-updates'],
   ];
   return (
     <aside id="details-drawer" className="drawer" data-testid="details-drawer" aria-labelledby="drawer-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>

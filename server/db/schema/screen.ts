@@ -105,4 +105,17 @@ export const screenTables = {
     },
     primaryKey: ['user', 'command_column'],
   }),
+
+  // What changed on whose screen, appended by triggers (screen-triggers.ts) in the same
+  // transaction as the write, whoever wrote it (the API, the engine, direct SQL). Each node
+  // reads it `WHERE change_id > last` to refresh its cached snapshots and push streams;
+  // rows with a newer row for the same key are pruned. skey: u:<user>, l:<lead_id>,
+  // c:<callerid>, q:<campaign or in-group>, k:<campaign>, x:<server_ip>/<conf_exten>, *.
+  screen_changes: table({
+    columns: {
+      change_id: autoId(),
+      skey: varchar(120),
+    },
+    indexes: [['skey', 'change_id']],
+  }),
 };
