@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction, LoginRequest } from '../agents/types.js';
-import { LoginRefused, login, loginOptions, userForToken } from '../agents/session.js';
+import { LoginRefused, checkUser, login, loginOptions, userForToken } from '../agents/session.js';
+import { LoginThrottle } from './login-throttle.js';
 import { buildSnapshot } from '../agents/snapshot.js';
 import { ActionRefused, performAction } from '../agents/actions.js';
 import { ackEffect } from '../agents/activity.js';
@@ -21,13 +22,21 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function agentRoutes(app: FastifyInstance, { database, sw, onCommands }: AgentRouteOptions): Promise<void> {
   const { db } = database;
+  const throttle = new LoginThrottle();
+  const loginStatus = (code: string) => (code === 'bad_credentials' ? 401 : code === 'missing_fields' ? 400 : 403);
 
   app.post('/agent/login-options', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (!throttle.allowed(req.ip)) return reply.code(429).send({ error: 'too_many_attempts' });
     try {
-      return await loginOptions(db, str(body.user), str(body.pass));
+      const options = await loginOptions(db, str(body.user), str(body.pass), req.ip);
+      throttle.succeeded(req.ip);
+      return options;
     } catch (err) {
-      if (err instanceof LoginRefused) return reply.code(401).send({ error: err.code });
+      if (err instanceof LoginRefused) {
+        throttle.failed(req.ip);
+        return reply.code(err.code === 'bad_credentials' ? 401 : 403).send({ error: err.code });
+      }
       throw err;
     }
   });
@@ -39,14 +48,22 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
       phone_pass: str(b.phone_pass) || undefined, blended: b.blended === true,
       ingroups: Array.isArray(b.ingroups) ? b.ingroups.filter((g): g is string => typeof g === 'string') : [],
     };
+    if (!request.user || !request.pass || !request.campaign) return reply.code(400).send({ error: 'missing_fields' });
+    if (!throttle.allowed(req.ip)) return reply.code(429).send({ error: 'too_many_attempts' });
     try {
-      const result = await database.db.transaction().execute((trx) => login(trx, sw, request));
+      // Checked outside the login transaction, so that a refusal's counters are kept.
+      await checkUser(db, request.user, request.pass, req.ip);
+      throttle.succeeded(req.ip);
+    } catch (err) {
+      if (!(err instanceof LoginRefused)) throw err;
+      throttle.failed(req.ip);
+      return reply.code(loginStatus(err.code)).send({ error: err.code });
+    }
+    try {
+      const result = await database.db.transaction().execute((trx) => login(trx, sw, request, new Date(), true));
       return { token: result.token, user: result.agent.user };
     } catch (err) {
-      if (err instanceof LoginRefused) {
-        const code = err.code === 'bad_credentials' ? 401 : err.code === 'missing_fields' ? 400 : 403;
-        return reply.code(code).send({ error: err.code });
-      }
+      if (err instanceof LoginRefused) return reply.code(loginStatus(err.code)).send({ error: err.code });
       throw err;
     }
   });
