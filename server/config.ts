@@ -8,6 +8,10 @@ export interface Config {
   databaseUrl: string;
   /** Scenario file loaded into an empty database on first start. */
   scenario: string;
+  /** SIM_CONTROL: /sim/* for loopback clients (default), `open` for any client, `0` off. */
+  simControl: boolean | 'open';
+  /** API_LOG_DAYS: days API log rows are kept (default 30; 0 keeps them forever). */
+  apiLogDays: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,5 +22,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || `sqlite:${resolve(dataDir, 'vicidial.sqlite')}`,
     scenario: resolve(env.SCENARIO ?? 'scenarios/demo.yaml'),
+    simControl: env.SIM_CONTROL === '0' ? false : env.SIM_CONTROL === 'open' ? 'open' : true,
+    apiLogDays: env.API_LOG_DAYS === undefined || env.API_LOG_DAYS === '' ? 30 : Math.max(0, Number(env.API_LOG_DAYS) || 0),
   };
 }

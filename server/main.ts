@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     database,
     config: {
       logger: process.env.LOG === '1',
-      simControl: process.env.SIM_CONTROL !== '0',
+      simControl: config.simControl,
+      apiLogDays: config.apiLogDays,
       engine: { generator: { callsPerMinute: generatorRate, ingroups: [] } },
     },
   });

@@ -6,6 +6,7 @@ import type { Switch } from '../switch/switch.js';
 import type { AgentAction, LoginRequest } from '../agents/types.js';
 import { LoginRefused, checkUser, login, loginOptions, userForToken } from '../agents/session.js';
 import { LoginThrottle } from './login-throttle.js';
+import { agentActionBody, loginBody, loginOptionsBody } from './schemas.js';
 import { buildSnapshot } from '../agents/snapshot.js';
 import { ActionRefused, performAction } from '../agents/actions.js';
 import { ackEffect } from '../agents/activity.js';
@@ -25,7 +26,7 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
   const throttle = new LoginThrottle();
   const loginStatus = (code: string) => (code === 'bad_credentials' ? 401 : code === 'missing_fields' ? 400 : 403);
 
-  app.post('/agent/login-options', async (req, reply) => {
+  app.post('/agent/login-options', { schema: { body: loginOptionsBody } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!throttle.allowed(req.ip)) return reply.code(429).send({ error: 'too_many_attempts' });
     try {
@@ -41,7 +42,7 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
     }
   });
 
-  app.post('/agent/login', async (req, reply) => {
+  app.post('/agent/login', { schema: { body: loginBody } }, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const request: LoginRequest = {
       user: str(b.user), pass: str(b.pass), campaign: str(b.campaign), phone_login: str(b.phone_login) || undefined,
@@ -79,7 +80,7 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, onComman
     return snapshot;
   });
 
-  app.post('/agent/action', async (req, reply) => {
+  app.post('/agent/action', { schema: { body: agentActionBody } }, async (req, reply) => {
     const user = await userForToken(db, bearer(req));
     if (!user) return reply.code(401).send({ error: 'logged_out' });
     try {

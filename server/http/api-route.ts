@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { handleApiRequest } from '../agent-api/dispatch.js';
 
+const API_BODY_LIMIT = 256 * 1024;
+
 export interface ApiRouteOptions {
   database: Database;
   hostname: string;
@@ -51,6 +53,16 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       .send(answer.body);
     return reply;
   };
-  app.get('/agc/api.php', handler);
-  app.post('/agc/api.php', handler);
+  // No API request needs more than a few kB; 256 KiB leaves room for long notes and
+  // comments, and a bigger body is answered 413 before it is read further.
+  // HEAD changes nothing: the headers a GET would get, no body, and the pipeline never runs
+  // (Fastify's automatic HEAD route would run the GET handler and its command).
+  app.get('/agc/api.php', { exposeHeadRoute: false }, handler);
+  app.head('/agc/api.php', async (_req, reply) => reply
+    .code(200)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Cache-Control', 'no-cache, must-revalidate')
+    .header('Pragma', 'no-cache')
+    .send());
+  app.post('/agc/api.php', { bodyLimit: API_BODY_LIMIT }, handler);
 }

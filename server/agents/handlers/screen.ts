@@ -19,7 +19,7 @@ async function syncInboundAgents(db: Db, user: string, list: string): Promise<vo
   for (const group_id of groups.filter((g) => !have.has(g))) {
     const igb = await db.selectFrom('vicidial_inbound_group_agents').select(['group_weight', 'calls_today', 'group_grade', 'calls_today_filtered', 'daily_limit'])
       .where('user', '=', user).where('group_id', '=', group_id).executeTakeFirst();
-    await db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
+    await db.insertInto('vicidial_live_inbound_agents').orIgnore().values(fit('vicidial_live_inbound_agents', {
       user, group_id, ...(igb ?? { group_weight: 0, calls_today: 0, group_grade: 1, calls_today_filtered: 0, daily_limit: -1 }),
       last_call_time: now, last_call_finish: now,
     })).execute();
