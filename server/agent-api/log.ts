@@ -31,11 +31,13 @@ export function maskPassword(query: string): string {
   if (q >= 0 && !query.slice(0, q).includes('=')) return `${query.slice(0, q + 1)}${maskPassword(query.slice(q + 1))}`;
   return query.split('&').map((part) => {
     const eq = part.indexOf('=');
-    if (eq < 0) return part;
+    if (eq < 0) return /pass/i.test(part) ? 'XXXXXXXX' : part;
     // The name as the intake reads it: percent-decoded (also when only partly valid),
     // `+` a space, an array suffix dropped, case kept (`PASS` is not the password).
     const name = part.slice(0, eq).replace(/\+/g, ' ').replace(/%([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return name.replace(/\[.*$/, '') === 'pass' ? `${part.slice(0, eq)}=XXXXXXXX` : part;
+    if (name.replace(/\[.*$/, '') === 'pass') return `${part.slice(0, eq)}=XXXXXXXX`;
+    // Anything else naming a password (a JSON body sent as a form, `%22pass%22:%22...`) is hidden whole.
+    return /pass/i.test(name) ? 'XXXXXXXX=XXXXXXXX' : part;
   }).join('&');
 }
 
@@ -76,29 +78,37 @@ export function pruneApiLogInBackground(database: Database, days: number, onErro
   return () => { clearTimeout(first); clearInterval(timer); };
 }
 
+/**
+ * The dictionary rows (vicidial_webservers, vicidial_urls) are shared by every request:
+ * on MariaDB they are found or inserted on their own connection (committed at once, no
+ * snapshot that predates a concurrent insert, no lock held by the request's transaction);
+ * SQLite runs one transaction at a time, so the request's own handle is right there.
+ */
+function dictionaryDb(ctx: ApiContext) {
+  return ctx.database.dialect === 'mysql' ? ctx.database.db : ctx.db;
+}
+
 async function webserverId(ctx: ApiContext): Promise<number> {
   // Looked up by the values as stored (cut to the column widths), so an over-long Host
   // header finds its row again instead of inserting a duplicate.
   const { webserver, hostname } = fit('vicidial_webservers', { webserver: ctx.request.serverName || 'X', hostname: ctx.request.hostname || 'X' });
-  const found = await ctx.db.selectFrom('vicidial_webservers').select('webserver_id')
-    .where('webserver', '=', webserver).where('hostname', '=', hostname).executeTakeFirst();
+  const db = dictionaryDb(ctx);
+  const find = () => db.selectFrom('vicidial_webservers').select('webserver_id').where('webserver', '=', webserver).where('hostname', '=', hostname).executeTakeFirst();
+  const found = await find();
   if (found) return found.webserver_id;
   // Atomic: a concurrent request may insert the same row between the look-up and here.
-  await ctx.db.insertInto('vicidial_webservers').orIgnore().values({ webserver, hostname }).execute();
-  let again = ctx.db.selectFrom('vicidial_webservers').select('webserver_id').where('webserver', '=', webserver).where('hostname', '=', hostname);
-  // MariaDB's REPEATABLE READ snapshot may predate the other request's row: read it locking (latest committed).
-  if (ctx.database.dialect === 'mysql') again = again.forUpdate();
-  return (await again.executeTakeFirstOrThrow()).webserver_id;
+  await db.insertInto('vicidial_webservers').orIgnore().values({ webserver, hostname }).execute();
+  return (await find())!.webserver_id;
 }
 
 async function urlId(ctx: ApiContext, fullPage: string): Promise<number> {
   const page = fit('vicidial_urls', { url: fullPage }).url;
-  const found = await ctx.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page).executeTakeFirst();
+  const db = dictionaryDb(ctx);
+  const find = () => db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page).executeTakeFirst();
+  const found = await find();
   if (found) return found.url_id;
-  await ctx.db.insertInto('vicidial_urls').orIgnore().values({ url: page }).execute();
-  let again = ctx.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page);
-  if (ctx.database.dialect === 'mysql') again = again.forUpdate();
-  return (await again.executeTakeFirstOrThrow()).url_id;
+  await db.insertInto('vicidial_urls').orIgnore().values({ url: page }).execute();
+  return (await find())!.url_id;
 }
 
 export async function writeApiLog(ctx: ApiContext, entry: LogEntry): Promise<void> {

@@ -72,7 +72,9 @@ export function intake(rawQuery: string, rawBody: string | undefined): Intake {
   if (post.size > 0) {
     // Passwords are masked on the parsed pairs (a decoded `%26` in a password must not
     // split it into a masked part and a clear part), however the name was spelled.
-    const postString = [...post].map(([k, v]) => `${k}=${k === 'pass' ? 'XXXXXXXX' : v}`).join('&');
+    // A name that merely contains `pass` (a JSON body read as a form: `{"user":..,"pass":"..."}`)
+    // is hidden whole.
+    const postString = [...post].map(([k, v]) => (k === 'pass' ? 'pass=XXXXXXXX' : /pass/i.test(k) ? 'XXXXXXXX=XXXXXXXX' : `${k}=${v}`)).join('&');
     // The real script logs a POST-only request's POST string twice (oracle gen.25); we log
     // it once (Hardening: a 4 MiB body must not become an 8 MiB log row).
     queryString = rawQuery ? `${rawQuery}&GET-AND-POST=Y&${postString}` : `GET-AND-POST=Y&${postString}`;
