@@ -184,7 +184,7 @@ export interface LoginOptions {
   ingroups: { id: string; name: string }[];
 }
 
-export type LoginError = 'bad_credentials' | 'not_agent' | 'campaign_not_allowed' | 'campaign_inactive' | 'missing_fields';
+export type LoginError = 'locked' | 'too_many_attempts' | 'bad_credentials' | 'not_agent' | 'campaign_not_allowed' | 'campaign_inactive' | 'missing_fields';
 
 export type AgentAction =
   | { action: 'pause'; pauseCode?: string }

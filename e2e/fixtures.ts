@@ -140,8 +140,8 @@ export const test = base.extend<Fixtures, { backEnds: BackEndPerFile }>({
     const post = async (path: string, body?: unknown) => {
       const reply = await fetch(`${backEnd.url}${path}`, {
         method: 'POST',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
       });
       if (!reply.ok) throw new Error(`${path}: HTTP ${reply.status} ${await reply.text()}`);
       return reply.json() as Promise<unknown>;

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     config: {
       logger: config.logger,
       simControl: config.simControl,
+      apiLogDays: config.apiLogDays,
       benchRoute: config.benchRoute,
       engine: { generator: { callsPerMinute: config.simCallsPerMinute, ingroups: [] } },
     },

@@ -225,6 +225,6 @@ describe.each(testDialects())('authentication on %s', (dialect) => {
     const dump = JSON.stringify([bodies, await logs(), await urls()]);
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(wrong);
-    expect((await urls())[5].url).toBe('http://127.0.0.1:8089/agc/api.php?source=test&user=6666&pass=XXXXXXXX&function=external_pause&agent_user=1000&value=PAUSE&GET-AND-POST=Y&source=test&user=6666&pass=XXXXXXXX&function=external_pause&agent_user=1000&value=PAUSE');
+    expect((await urls())[5].url).toBe('http://127.0.0.1:8089/agc/api.php?GET-AND-POST=Y&source=test&user=6666&pass=XXXXXXXX&function=external_pause&agent_user=1000&value=PAUSE');
   });
 });

@@ -2,7 +2,9 @@
 // the failure line keeps its field layout but carries no password and no SQL.
 import { sql } from 'kysely';
 import type { ApiContext } from './context.js';
-import { vicidialPassHash } from './password.js';
+import { passwordMatches, type PasswordSettings } from './password.js';
+import type { Db } from '../agents/db.js';
+import type { Clock } from '../clock.js';
 import { parseDateTime } from '../clock.js';
 
 type AuthMessage = 'GOOD' | 'BAD' | 'LOCK' | 'ERRSERVERS' | 'IPBLOCK';
@@ -31,20 +33,42 @@ function readUser(ctx: ApiContext) {
     .where('user', '=', ctx.p.user).executeTakeFirst();
 }
 
-async function checkCredentials(ctx: ApiContext, row: UserRow): Promise<AuthMessage> {
-  const { pass } = ctx.p;
-  const { db, settings, clock } = ctx;
-  if (!row) return 'BAD';
+export interface CredentialCheck {
+  db: Db;
+  settings: PasswordSettings;
+  clock: Clock;
+  ip: string;
+  /**
+   * VICIdial's user_update: a good login refreshes last_login_date and last_ip and clears
+   * failed_login_count (agent screen logins). The API passes false (§1.5, oracle gen.lock1).
+   */
+  userUpdate: boolean;
+}
 
+export interface CredentialRow {
+  user: string;
+  pass: string;
+  pass_hash: string;
+  user_level: number | string | null;
+  active: string;
+  failed_login_count: number | string | null;
+  last_login_date: string | null;
+}
+
+/**
+ * The password and lockout part of user_authorization (§1.5): 10 failures lock the user for
+ * 15 minutes, for the API and the agent screen alike (one set of counters). The password is
+ * always hashed, for unknown and locked users too, so every answer costs the same time.
+ */
+export async function checkPassword(c: CredentialCheck, row: CredentialRow | undefined, pass: string): Promise<'GOOD' | 'BAD' | 'LOCK'> {
+  const { db, clock, ip } = c;
+  const passwordOk = await passwordMatches(c.settings, row, pass);
+  if (!row) return 'BAD';
   const lockWindowOver = toEpoch(row.last_login_date) < clock.epoch - LOCK_SECONDS;
-  const passwordOk = settings.pass_hash_enabled === '1'
-    ? row.pass_hash !== '' && row.pass_hash === vicidialPassHash(pass, settings.pass_key, settings.pass_cost)
-    : row.pass === pass;
   const good = passwordOk && Number(row.user_level) > 0 && row.active === 'Y'
     && (Number(row.failed_login_count) < LOCK_COUNT || lockWindowOver);
 
   if (!good) {
-    const ip = ctx.request.remoteIp;
     if (Number(row.failed_login_count) < LOCK_COUNT) {
       await db.updateTable('vicidial_users').set({
         failed_login_count: sql`failed_login_count + 1`,
@@ -72,6 +96,17 @@ async function checkCredentials(ctx: ApiContext, row: UserRow): Promise<AuthMess
     }).where('user', '=', row.user).execute();
     return 'LOCK';
   }
+  if (c.userUpdate) {
+    await db.updateTable('vicidial_users').set({ last_login_date: clock.nowTime, last_ip: ip, failed_login_count: 0 })
+      .where('user', '=', row.user).execute();
+  }
+  return 'GOOD';
+}
+
+async function checkCredentials(ctx: ApiContext, row: UserRow): Promise<AuthMessage> {
+  const { db, settings, clock } = ctx;
+  const result = await checkPassword({ db, settings, clock, ip: ctx.request.remoteIp, userUpdate: false }, row, ctx.p.pass);
+  if (result !== 'GOOD' || !row) return result;
 
   let problem: AuthMessage | undefined;
   const servers = await db.selectFrom('servers').select(sql<number>`count(*)`.as('n'))

@@ -70,10 +70,14 @@ export function intake(rawQuery: string, rawBody: string | undefined): Intake {
   for (const [k, v] of get) raw.set(k, v);
   let queryString = rawQuery;
   if (post.size > 0) {
-    const postString = [...post].map(([k, v]) => `${k}=${v}`).join('&');
-    // The real script's second `if` should have been an `elseif`: a POST-only request
-    // logs its POST string twice (oracle gen.25).
-    queryString = `${rawQuery || postString}&GET-AND-POST=Y&${postString}`;
+    // Passwords are masked on the parsed pairs (a decoded `%26` in a password must not
+    // split it into a masked part and a clear part), however the name was spelled.
+    // A name that merely contains `pass` (a JSON body read as a form: `{"user":..,"pass":"..."}`)
+    // is hidden whole.
+    const postString = [...post].map(([k, v]) => (k === 'pass' ? 'pass=XXXXXXXX' : /pass/i.test(k) ? 'XXXXXXXX=XXXXXXXX' : `${k}=${v}`)).join('&');
+    // The real script logs a POST-only request's POST string twice (oracle gen.25); we log
+    // it once (Hardening: a 4 MiB body must not become an 8 MiB log row).
+    queryString = rawQuery ? `${rawQuery}&GET-AND-POST=Y&${postString}` : `GET-AND-POST=Y&${postString}`;
   }
   return { raw, queryString: queryString.replace(/['"\\;]/g, '') };
 }

@@ -6,7 +6,8 @@ import { sql, type Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { fit } from '../db/fit.js';
 import { formatDateTime } from '../clock.js';
-import { vicidialPassHash } from '../agent-api/password.js';
+import { checkPassword } from '../agent-api/auth.js';
+import { clockAt } from '../clock.js';
 import type { LoginError, LoginOptions, LoginRequest } from '../../contract/agent.js';
 import type { Db, LiveAgentRow } from './db.js';
 import { freeConference, randomId, sessionName } from './ids.js';
@@ -21,15 +22,20 @@ export class LoginRefused extends Error {
   }
 }
 
-async function checkUser(db: Db, user: string, pass: string) {
-  const row = await db.selectFrom('vicidial_users').selectAll().where('user', '=', user).executeTakeFirst();
-  if (!row || !user || !pass) throw new LoginRefused('bad_credentials');
-  const settings = await db.selectFrom('system_settings').select(['pass_hash_enabled', 'pass_key', 'pass_cost']).executeTakeFirst();
-  const ok = settings?.pass_hash_enabled === '1'
-    ? row.pass_hash !== '' && row.pass_hash === vicidialPassHash(pass, settings.pass_key, settings.pass_cost)
-    : row.pass === pass;
-  if (!ok || row.active !== 'Y') throw new LoginRefused('bad_credentials');
-  if (Number(row.user_level) < 1 || row.api_only_user === '1') throw new LoginRefused('not_agent');
+/**
+ * The screen's credential check: the API's counters and lockout (api-reference.md §1.5),
+ * with VICIdial's user_update on success (last_login_date, last_ip, failed_login_count=0).
+ * Run it on a handle outside the login transaction, or a refused login's counters are
+ * rolled back with it.
+ */
+export async function checkUser(db: Db, user: string, pass: string, ip = '', now = new Date()) {
+  const row = user ? await db.selectFrom('vicidial_users').selectAll().where('user', '=', user).executeTakeFirst() : undefined;
+  const settings = await db.selectFrom('system_settings').select(['pass_hash_enabled', 'pass_key', 'pass_cost']).executeTakeFirst()
+    ?? { pass_hash_enabled: '0', pass_key: '', pass_cost: 2 };
+  const result = await checkPassword({ db, settings, clock: clockAt(now), ip, userUpdate: true }, pass ? row : undefined, pass);
+  if (result === 'LOCK') throw new LoginRefused('locked');
+  if (result !== 'GOOD' || !row) throw new LoginRefused('bad_credentials');
+  if (row.api_only_user === '1') throw new LoginRefused('not_agent');
   return row;
 }
 
@@ -37,8 +43,8 @@ function campaignAllowed(allowed: string, campaignId: string): boolean {
   return allowed.includes('-ALL-CAMPAIGNS-') || allowed.includes(` ${campaignId} `);
 }
 
-export async function loginOptions(db: Db, user: string, pass: string): Promise<LoginOptions> {
-  const row = await checkUser(db, user, pass);
+export async function loginOptions(db: Db, user: string, pass: string, ip = ''): Promise<LoginOptions> {
+  const row = await checkUser(db, user, pass, ip);
   const group = await db.selectFrom('vicidial_user_groups').select('allowed_campaigns').where('user_group', '=', row.user_group).executeTakeFirst();
   const campaigns = await db.selectFrom('vicidial_campaigns').select(['campaign_id', 'campaign_name', 'campaign_allow_inbound']).where('active', '=', 'Y').orderBy('campaign_id').execute();
   const ingroups = await db.selectFrom('vicidial_inbound_groups').select(['group_id', 'group_name']).where('active', '=', 'Y').orderBy('group_id').execute();
@@ -54,9 +60,15 @@ export interface LoginResult {
   agent: LiveAgentRow;
 }
 
-export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Date()): Promise<LoginResult> {
+/**
+ * `checked`: the credentials were already checked by checkUser on a handle outside this
+ * transaction (so that a refusal's counters are kept); only the row is read again.
+ */
+export async function login(db: Db, sw: Switch, req: LoginRequest, now = new Date(), checked = false): Promise<LoginResult> {
   if (!req.user || !req.pass || !req.campaign) throw new LoginRefused('missing_fields');
-  const user = await checkUser(db, req.user, req.pass);
+  const user = checked
+    ? await db.selectFrom('vicidial_users').selectAll().where('user', '=', req.user).executeTakeFirstOrThrow()
+    : await checkUser(db, req.user, req.pass, '', now);
   const campaign = await db.selectFrom('vicidial_campaigns').selectAll().where('campaign_id', '=', req.campaign).executeTakeFirst();
   if (!campaign) throw new LoginRefused('campaign_not_allowed');
   if (campaign.active !== 'Y') throw new LoginRefused('campaign_inactive');

@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Switch } from '../switch/switch.js';
 import type { AgentAction, LoginRequest } from '../../contract/agent.js';
-import { LoginRefused, login, loginOptions, userForToken } from '../agents/session.js';
+import { LoginRefused, checkUser, login, loginOptions, userForToken } from '../agents/session.js';
 import { bearerToken, requireAgent } from './auth.js';
 import type { ScreenHub, ScreenStream } from '../agents/screen-hub.js';
+import { LoginThrottle } from './login-throttle.js';
+import { agentActionBody, loginBody, loginOptionsBody } from './schemas.js';
 import { ActionRefused, performAction } from '../agents/actions.js';
 import { ackEffect } from '../agents/activity.js';
 
@@ -23,32 +25,48 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function agentRoutes(app: FastifyInstance, { database, sw, hub, onCommands }: AgentRouteOptions): Promise<void> {
   const { db } = database;
+  const throttle = new LoginThrottle();
+  const loginStatus = (code: string) => (code === 'bad_credentials' ? 401 : code === 'missing_fields' ? 400 : 403);
 
-  app.post('/agent/login-options', async (req, reply) => {
+  app.post('/agent/login-options', { schema: { body: loginOptionsBody } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (!throttle.allowed(req.ip)) return reply.code(429).send({ error: 'too_many_attempts' });
     try {
-      return await loginOptions(db, str(body.user), str(body.pass));
+      const options = await loginOptions(db, str(body.user), str(body.pass), req.ip);
+      throttle.succeeded(req.ip);
+      return options;
     } catch (err) {
-      if (err instanceof LoginRefused) return reply.code(401).send({ error: err.code });
+      if (err instanceof LoginRefused) {
+        throttle.failed(req.ip);
+        return reply.code(err.code === 'bad_credentials' ? 401 : 403).send({ error: err.code });
+      }
       throw err;
     }
   });
 
-  app.post('/agent/login', async (req, reply) => {
+  app.post('/agent/login', { schema: { body: loginBody } }, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const request: LoginRequest = {
       user: str(b.user), pass: str(b.pass), campaign: str(b.campaign), phone_login: str(b.phone_login) || undefined,
       phone_pass: str(b.phone_pass) || undefined, blended: b.blended === true,
       ingroups: Array.isArray(b.ingroups) ? b.ingroups.filter((g): g is string => typeof g === 'string') : [],
     };
+    if (!request.user || !request.pass || !request.campaign) return reply.code(400).send({ error: 'missing_fields' });
+    if (!throttle.allowed(req.ip)) return reply.code(429).send({ error: 'too_many_attempts' });
     try {
-      const result = await database.db.transaction().execute((trx) => login(trx, sw, request));
+      // Checked outside the login transaction, so that a refusal's counters are kept.
+      await checkUser(db, request.user, request.pass, req.ip);
+      throttle.succeeded(req.ip);
+    } catch (err) {
+      if (!(err instanceof LoginRefused)) throw err;
+      throttle.failed(req.ip);
+      return reply.code(loginStatus(err.code)).send({ error: err.code });
+    }
+    try {
+      const result = await database.db.transaction().execute((trx) => login(trx, sw, request, new Date(), true));
       return { token: result.token, user: result.agent.user };
     } catch (err) {
-      if (err instanceof LoginRefused) {
-        const code = err.code === 'bad_credentials' ? 401 : err.code === 'missing_fields' ? 400 : 403;
-        return reply.code(code).send({ error: err.code });
-      }
+      if (err instanceof LoginRefused) return reply.code(loginStatus(err.code)).send({ error: err.code });
       throw err;
     }
   });
@@ -94,7 +112,7 @@ export async function agentRoutes(app: FastifyInstance, { database, sw, hub, onC
     if (closed) hub.unsubscribe(stream);
   });
 
-  app.post('/agent/action', agent, async (req, reply) => {
+  app.post('/agent/action', { ...agent, schema: { body: agentActionBody } }, async (req, reply) => {
     const user = req.authUser;
     try {
       await performAction(database, sw, user, (req.body ?? {}) as AgentAction);

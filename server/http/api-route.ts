@@ -7,6 +7,8 @@ import { handleApiRequest } from '../agent-api/dispatch.js';
 import { bodyAsForm } from './form-body.js';
 import type { Switch } from '../switch/switch.js';
 
+const API_BODY_LIMIT = 256 * 1024;
+
 export interface ApiRouteOptions {
   database: Database;
   hostname: string;
@@ -56,9 +58,20 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRouteOptions): Pr
       .send(answer.body);
     return reply;
   };
-  app.get('/agc/api.php', handler);
-  app.post('/agc/api.php', handler);
+  // No API request needs more than a few kB; 256 KiB leaves room for long notes and
+  // comments, and a bigger body is answered 413 before it is read further.
+  // HEAD changes nothing: the headers a GET would get, no body, and the pipeline never runs
+  // (Fastify's automatic HEAD route would run the GET handler and its command).
+  const head = async (_req: FastifyRequest, reply: import('fastify').FastifyReply) => reply
+    .code(200)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Cache-Control', 'no-cache, must-revalidate')
+    .header('Pragma', 'no-cache')
+    .send();
   // A trailing path (`/agc/api.php/`, `/agc/api.php/x`) still runs the script, as in PHP.
-  app.get('/agc/api.php/*', handler);
-  app.post('/agc/api.php/*', handler);
+  for (const path of ['/agc/api.php', '/agc/api.php/*']) {
+    app.get(path, { exposeHeadRoute: false }, handler);
+    app.head(path, head);
+    app.post(path, { bodyLimit: API_BODY_LIMIT }, handler);
+  }
 }

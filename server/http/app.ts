@@ -17,6 +17,8 @@ import { simRoutes } from './sim-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
 import { callbacksRoute } from './callbacks-route.js';
 import { decorateAuth } from './auth.js';
+import { errorHandler, limitConnections, requestLogger, securityHeaders } from './hardening.js';
+import { pruneApiLogInBackground } from '../agent-api/log.js';
 
 export interface AppConfig {
   /** Host name written to vicidial_webservers and shown by `webserver`. */
@@ -24,8 +26,16 @@ export interface AppConfig {
   logger?: boolean;
   /** Run the engine (command sweep, call routing). Off in request-level tests. */
   engine?: boolean | EngineOptions;
-  /** Serve /sim/... (default on). */
-  simControl?: boolean;
+  /**
+   * Serve /sim/... (default on). `true`/`'local'`: loopback clients only; `'open'`: any
+   * client (SIM_CONTROL=open); `false`: off.
+   */
+  simControl?: boolean | 'local' | 'open';
+  /** Days vicidial_api_log / vicidial_api_urls rows are kept (API_LOG_DAYS, default 30; 0 = forever). */
+  apiLogDays?: number;
+  /** Open connections at most, in all and per client address. */
+  maxConnections?: number;
+  maxConnectionsPerAddress?: number;
   /** Register the bench's bare baseline route (config BENCH_BARE_ROUTE; never in production). */
   benchRoute?: boolean;
   /** Folder of the built SPA (default dist/ when it exists). */
@@ -45,21 +55,38 @@ declare module 'fastify' {
   }
 }
 
-/** Requests with long query strings (100 kB values) must be answered, not refused. */
-const MAX_HEADER_SIZE = 1024 * 1024;
+/**
+ * Requests with long query strings (100 kB values) must be answered, not refused; beyond
+ * 128 KiB of request line and headers Node answers 431. Unfinished headers cost memory per
+ * connection, so connections are capped too (in all and per address), and a client has
+ * HEADERS_TIMEOUT_MS to send its headers.
+ */
+const MAX_HEADER_SIZE = 128 * 1024;
+const HEADERS_TIMEOUT_MS = 15_000;
+/** JSON bodies of the screen, console and simulation endpoints (the API caps its own). */
+const BODY_LIMIT = 64 * 1024;
 const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export async function buildApp({ database, config = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ?? false,
-    bodyLimit: 4 * 1024 * 1024,
+    logger: config.logger ? requestLogger() : false,
+    bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 1000 },
-    serverFactory: (handler) => http.createServer({ maxHeaderSize: MAX_HEADER_SIZE }, handler),
+    serverFactory: (handler) => limitConnections(
+      http.createServer({ maxHeaderSize: MAX_HEADER_SIZE, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 60_000 }, handler),
+      config.maxConnections ?? 2000, config.maxConnectionsPerAddress ?? 200),
   });
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', securityHeaders);
   const hostname = config.hostname ?? os.hostname();
   const sw = new SimSwitch();
   const engineOptions = typeof config.engine === 'object' ? config.engine : {};
-  const engine = new AgentEngine(database, sw, { onError: (err) => app.log.error(err), ...engineOptions });
+  // The engine's errors are always reported: through the request logger when it is on,
+  // else on stderr (never dropped silently).
+  const engine = new AgentEngine(database, sw, {
+    onError: (err) => (config.logger ? app.log.error({ err }, 'engine error') : console.error('engine error:', err)),
+    ...engineOptions,
+  });
   app.decorate('engine', engine);
   app.decorate('sw', sw);
   decorateAuth(app);
@@ -77,7 +104,7 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   await app.register(agentRoutes, { database, sw, hub: screens, onCommands: (users) => engine.nudge(users) });
   await app.register(supervisorRoutes, { database, hostname });
   await app.register(callbacksRoute, { database });
-  if (config.simControl !== false) await app.register(simRoutes, { database, sw });
+  if (config.simControl !== false) await app.register(simRoutes, { database, sw, open: config.simControl === 'open' });
   if (config.benchRoute === true) await app.register((await import('./bench-route.js')).benchRoute);
 
   const staticDir = config.staticDir === undefined ? DEFAULT_DIST : config.staticDir;
@@ -88,6 +115,9 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
       return reply.code(404).send({ error: 'not found' });
     });
   }
+
+  const stopPruning = pruneApiLogInBackground(database, config.apiLogDays ?? 30, (err) => console.error('api log pruning:', err));
+  app.addHook('onClose', async () => stopPruning());
 
   if (config.engine && engineOptions.autoStart !== false) {
     app.addHook('onReady', async () => engine.start());

@@ -1,7 +1,7 @@
 // The supervisor console's endpoints: the Agent API's function metadata, sign-in with an
 // API user's credentials (checked by the API's own pipeline), and the live agent list.
 // The console sends functions to /agc/api.php itself, so its replies are the API's.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { handleApiRequest } from '../agent-api/dispatch.js';
@@ -12,6 +12,8 @@ import { buildSnapshot } from '../agents/snapshot.js';
 import { bearerToken, requireUser } from './auth.js';
 import type { ConsoleAgent, ConsoleAgents, ConsoleFunction, ConsoleParam, ConsoleSession } from '../../contract/supervisor.js';
 import { CONSOLE_SOURCE } from '../../contract/supervisor.js';
+import { supervisorSessionBody } from './schemas.js';
+import { sanitize } from '../agent-api/protocol.js';
 
 export interface SupervisorRouteOptions {
   database: Database;
@@ -45,6 +47,14 @@ export function consoleFunctions(): ConsoleFunction[] {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * A console token is `<random>.<fingerprint>`, the fingerprint derived from the random part
+ * and the user's password (and hash) at sign-in: a changed password no longer matches, so
+ * every console signed in with the old one is signed out (no schema change, any node).
+ */
+function fingerprint(random: string, user: { pass: string; pass_hash: string }): string {
+  return createHash('sha256').update(`${random}\0${user.pass}\0${user.pass_hash}`).digest('base64url').slice(0, 22);
+}
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export async function supervisorRoutes(app: FastifyInstance, { database, hostname }: SupervisorRouteOptions): Promise<void> {
@@ -57,9 +67,10 @@ export async function supervisorRoutes(app: FastifyInstance, { database, hostnam
     const row = await db.selectFrom('supervisor_console_sessions').selectAll().where('token', '=', token).executeTakeFirst();
     if (!row) return undefined;
     const now = Date.now();
-    const user = await db.selectFrom('vicidial_users').select('user')
+    const user = await db.selectFrom('vicidial_users').select(['user', 'pass', 'pass_hash'])
       .where('user', '=', row.user).where('active', '=', 'Y').where('vdc_agent_api_access', '=', '1').executeTakeFirst();
-    if (now - Number(row.seen_ms) > IDLE_MS || !user) {
+    const [random, print] = token.split('.');
+    if (now - Number(row.seen_ms) > IDLE_MS || !user || !print || fingerprint(random, user) !== print) {
       await db.deleteFrom('supervisor_console_sessions').where('token', '=', token).execute();
       return undefined;
     }
@@ -74,7 +85,7 @@ export async function supervisorRoutes(app: FastifyInstance, { database, hostnam
     return consoleFunctions();
   });
 
-  app.post('/supervisor/session', async (req, reply) => {
+  app.post('/supervisor/session', { schema: { body: supervisorSessionBody } }, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     const user = str(b.user);
     // The credentials travel in a form body, as an integrator's POST would: never in a URL.
@@ -84,8 +95,13 @@ export async function supervisorRoutes(app: FastifyInstance, { database, hostnam
       serverPort: req.socket?.localPort ?? 80, https: req.protocol === 'https', hostname,
     });
     if (answer.body !== '') return reply.code(401).send({ error: 'refused', reply: answer.body });
-    const row = await db.selectFrom('vicidial_users').select(['user', 'full_name']).where('user', '=', user).executeTakeFirstOrThrow();
-    const token = randomBytes(24).toString('base64url');
+    // The API authenticated the cleaned name (§1.3: `66 66` is `6666`): look that one up.
+    const settings = await db.selectFrom('system_settings').select('use_non_latin').executeTakeFirst();
+    const cleaned = sanitize(new Map([['user', user]]), settings?.use_non_latin === '1').user;
+    const row = await db.selectFrom('vicidial_users').select(['user', 'full_name', 'pass', 'pass_hash']).where('user', '=', cleaned).executeTakeFirst();
+    if (!row) return reply.code(401).send({ error: 'refused', reply: '' });
+    const random = randomBytes(24).toString('base64url');
+    const token = `${random}.${fingerprint(random, row)}`;
     const now = Date.now();
     await db.insertInto('supervisor_console_sessions').values({ token, user: row.user, created_ms: now, seen_ms: now }).execute();
     const session: ConsoleSession = { token, user: row.user, fullName: row.full_name };

@@ -23,6 +23,8 @@ export const en = {
     changeUser: 'Change user',
     signedInAs: 'User {{user}}',
     errors: {
+      locked: 'Too many failed logins: this user is locked for 15 minutes. Try again later or ask your manager.',
+      too_many_attempts: 'Too many failed logins from this computer. Wait a minute and try again.',
       bad_credentials: 'Wrong user or password.',
       not_agent: 'This user may not use the agent screen.',
       campaign_not_allowed: 'You may not log in to this campaign. Choose another one.',

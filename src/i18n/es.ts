@@ -24,6 +24,8 @@ export const es: Messages = {
     changeUser: 'Cambiar de usuario',
     signedInAs: 'Usuario {{user}}',
     errors: {
+      locked: 'Demasiados inicios de sesión fallidos: este usuario está bloqueado durante 15 minutos. Inténtelo más tarde o consulte a su supervisor.',
+      too_many_attempts: 'Demasiados inicios de sesión fallidos desde este equipo. Espere un minuto e inténtelo de nuevo.',
       bad_credentials: 'Usuario o contraseña incorrectos.',
       not_agent: 'Este usuario no puede usar la pantalla del agente.',
       campaign_not_allowed: 'No puede entrar en esta campaña. Elija otra.',

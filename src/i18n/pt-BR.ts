@@ -24,6 +24,8 @@ export const ptBR: Messages = {
     changeUser: 'Trocar usuário',
     signedInAs: 'Usuário {{user}}',
     errors: {
+      locked: 'Muitas tentativas de login falharam: este usuário está bloqueado por 15 minutos. Tente mais tarde ou fale com seu gestor.',
+      too_many_attempts: 'Muitas tentativas de login falharam neste computador. Aguarde um minuto e tente novamente.',
       bad_credentials: 'Usuário ou senha incorretos.',
       not_agent: 'Este usuário não pode usar a tela do agente.',
       campaign_not_allowed: 'Você não pode entrar nesta campanha. Escolha outra.',

@@ -11,7 +11,7 @@ import { LanguagePicker } from './LanguagePicker.js';
 import { useSession } from './store.js';
 
 const LAST_CAMPAIGN_KEY = 'agent.lastCampaign';
-const KNOWN_ERRORS: readonly string[] = ['bad_credentials', 'not_agent', 'campaign_not_allowed', 'campaign_inactive', 'missing_fields', 'network'];
+const KNOWN_ERRORS: readonly string[] = ['locked', 'too_many_attempts', 'bad_credentials', 'not_agent', 'campaign_not_allowed', 'campaign_inactive', 'missing_fields', 'network'];
 
 function errorKey(error: unknown): LoginError | 'network' | 'unknown' {
   const code = error instanceof ApiError ? error.code : 'unknown';

@@ -33,7 +33,7 @@ async function syncInboundAgents(ctx: ApiContext, user: string, groups: string[]
       done.push(`UPDATE vicidial_live_inbound_agents ${group_id}`);
     } else {
       const now = ctx.clock.nowTime;
-      await ctx.db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
+      await ctx.db.insertInto('vicidial_live_inbound_agents').orIgnore().values(fit('vicidial_live_inbound_agents', {
         user, group_id, ...copied,
         last_call_time: now, last_call_finish: now, last_call_time_filtered: now, last_call_finish_filtered: now,
       })).execute();

@@ -33,12 +33,12 @@ async function syncInboundAgents(db: Db, user: string, list: string): Promise<vo
     const igb = await db.selectFrom('vicidial_inbound_group_agents').select(['group_weight', 'calls_today', 'group_grade', 'calls_today_filtered', 'daily_limit'])
       .where('user', '=', user).where('group_id', '=', group_id).executeTakeFirst();
     const member = igb ?? { group_weight: 0, calls_today: 0, group_grade: 0, calls_today_filtered: 0, daily_limit: -1 };
+    // Insert-or-ignore first: two requests re-syncing one agent cannot both insert (ER_DUP_ENTRY).
+    await db.insertInto('vicidial_live_inbound_agents').orIgnore().values(fit('vicidial_live_inbound_agents', {
+      user, group_id, ...member, last_call_time: now, last_call_finish: now,
+    })).execute();
     if (have.has(group_id)) {
       await db.updateTable('vicidial_live_inbound_agents').set(member).where('user', '=', user).where('group_id', '=', group_id).execute();
-    } else {
-      await db.insertInto('vicidial_live_inbound_agents').values(fit('vicidial_live_inbound_agents', {
-        user, group_id, ...member, last_call_time: now, last_call_finish: now,
-      })).execute();
     }
   }
 }
