@@ -83,35 +83,36 @@ export function pruneApiLogInBackground(database: Database, days: number, onErro
 
 /**
  * The dictionary rows (vicidial_webservers, vicidial_urls) are shared by every request:
- * on MariaDB they are found or inserted on their own connection (committed at once, no
- * snapshot that predates a concurrent insert, no lock held by the request's transaction);
- * SQLite runs one transaction at a time, so the request's own handle is right there.
+ * found, else inserted atomically (INSERT IGNORE), then found again. On MariaDB the
+ * request's REPEATABLE READ snapshot may predate a concurrent insert, so the second look
+ * is a locking read (latest committed). Done on the request's own transaction: a second
+ * pool connection per request could starve the pool while transactions wait on each other.
  */
-function dictionaryDb(ctx: ApiContext) {
-  return ctx.database.dialect === 'mysql' ? ctx.database.db : ctx.db;
+async function dictionaryId<T>(ctx: ApiContext, find: (locking: boolean) => Promise<T | undefined>, insert: () => Promise<unknown>): Promise<T> {
+  const found = await find(false);
+  if (found !== undefined) return found;
+  await insert();
+  return (await find(false)) ?? (await find(ctx.database.dialect === 'mysql'))!;
 }
 
 async function webserverId(ctx: ApiContext): Promise<number> {
   // Looked up by the values as stored (cut to the column widths), so an over-long Host
   // header finds its row again instead of inserting a duplicate.
   const { webserver, hostname } = fit('vicidial_webservers', { webserver: ctx.request.serverName || 'X', hostname: ctx.request.hostname || 'X' });
-  const db = dictionaryDb(ctx);
-  const find = () => db.selectFrom('vicidial_webservers').select('webserver_id').where('webserver', '=', webserver).where('hostname', '=', hostname).executeTakeFirst();
-  const found = await find();
-  if (found) return found.webserver_id;
-  // Atomic: a concurrent request may insert the same row between the look-up and here.
-  await db.insertInto('vicidial_webservers').orIgnore().values({ webserver, hostname }).execute();
-  return (await find())!.webserver_id;
+  return dictionaryId(ctx, async (locking) => {
+    let q = ctx.db.selectFrom('vicidial_webservers').select('webserver_id').where('webserver', '=', webserver).where('hostname', '=', hostname);
+    if (locking) q = q.forUpdate();
+    return (await q.executeTakeFirst())?.webserver_id;
+  }, () => ctx.db.insertInto('vicidial_webservers').orIgnore().values({ webserver, hostname }).execute());
 }
 
 async function urlId(ctx: ApiContext, fullPage: string): Promise<number> {
   const page = fit('vicidial_urls', { url: fullPage }).url;
-  const db = dictionaryDb(ctx);
-  const find = () => db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page).executeTakeFirst();
-  const found = await find();
-  if (found) return found.url_id;
-  await db.insertInto('vicidial_urls').orIgnore().values({ url: page }).execute();
-  return (await find())!.url_id;
+  return dictionaryId(ctx, async (locking) => {
+    let q = ctx.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', page);
+    if (locking) q = q.forUpdate();
+    return (await q.executeTakeFirst())?.url_id;
+  }, () => ctx.db.insertInto('vicidial_urls').orIgnore().values({ url: page }).execute());
 }
 
 export async function writeApiLog(ctx: ApiContext, entry: LogEntry): Promise<void> {
