@@ -43,5 +43,14 @@ describe.each(testDialects())('voicemail message on %s', (dialect) => {
     expect(await t.events('vm_message')).toHaveLength(1);
   });
 
-  it.todo('transfer_conference LEAVE_VM plays it: playLeadMessage is to be called in the LEAVE_VM case of the transfer handler (calls.ts, being split)');
+  it('transfer_conference LEAVE_VM plays the message and marks it played', async () => {
+    await t.onCall();
+    await t.db.updateTable('vicidial_campaigns').set({ am_message_exten: 'LTTagent' }).where('campaign_id', '=', 'TESTCAMP').execute();
+    expect(await t.api({ agent_user: '1000', function: 'vm_message', value: 'EXship01' })).toMatch(/^SUCCESS/);
+    expect(await t.api({ agent_user: '1000', function: 'transfer_conference', value: 'LEAVE_VM' })).toMatch(/^SUCCESS/);
+    await t.tick();
+    expect(await messages()).toEqual([{ message_entry: 'EXship01', played: 1 }]);
+    expect((await t.events('vm_message')).map((e) => e.detail)).toEqual(['EXship01']);
+    expect((await t.events('leave_vm'))).toHaveLength(1);
+  });
 });

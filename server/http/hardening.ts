@@ -37,9 +37,10 @@ const SCREEN_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
     "font-src 'self' data:", "connect-src 'self'", "media-src 'self' blob: data:", "worker-src 'self' blob:",
-    'frame-src http: https:', "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+    'frame-src http: https:', "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
   ].join('; '),
-  'X-Frame-Options': 'DENY',
+  // The screen frames its own demo web form and webphone pages; no other origin may frame any page.
+  'X-Frame-Options': 'SAMEORIGIN',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
 };

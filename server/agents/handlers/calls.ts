@@ -11,6 +11,7 @@ import type { CommandHandler } from './types.js';
 import { addActivity, addEffect } from '../activity.js';
 import { changeState } from '../state.js';
 import { inDispo, onCall } from '../dispo.js';
+import { playLeadMessage } from '../voicemail.js';
 
 const idle = (a: LiveAgentRow) => a.status === 'PAUSED' && a.lead_id === 0;
 const PREVIEW_ACTIONS = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
@@ -200,6 +201,8 @@ async function applyTransfer(db: Db, sw: Switch, agent: LiveAgentRow, value: str
       await endAgentSide(db, sw, agent, 'blind_transfer', phone);
       break;
     case 'LEAVE_VM':
+      // The lead's custom voicemail message, when the campaign plays LTTagent (agent-screen.md §3.20).
+      await playLeadMessage(db, sw, agent);
       if (call) await db.deleteFrom('vicidial_auto_calls').where('callerid', '=', agent.callerid).execute();
       await endAgentSide(db, sw, agent, 'leave_vm', agent.campaign_id);
       break;
