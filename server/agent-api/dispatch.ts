@@ -7,7 +7,7 @@ import { functions } from './registry.js';
 import { BUILD, VERSION } from './functions/version.js';
 import type { Switch } from '../switch/switch.js';
 import { applyPendingIn } from '../agents/commands.js';
-import { isMysql, transaction } from '../db/transaction.js';
+import { isMysql, lockAgent, transaction } from '../db/transaction.js';
 
 export interface ApiReply {
   status: number;
@@ -75,9 +75,7 @@ export async function handleApiRequest(database: Database, req: IncomingApiReque
     const p = sanitize(raw, settings.use_non_latin === '1');
     // Requests about one agent are serialised by that agent's row lock (SQLite's transaction
     // holds the write lock already): a request sees every earlier one's commands applied.
-    if (opts.sw && p.agent_user && isMysql(trx)) {
-      await trx.selectFrom('vicidial_live_agents').select('user').where('user', '=', p.agent_user).forUpdate().execute();
-    }
+    if (opts.sw && p.agent_user && isMysql(trx)) await lockAgent(trx, p.agent_user);
     // `consultative` becomes NO unless it is exactly YES (§1.2 step 8).
     if (p.consultative !== 'YES') p.consultative = 'NO';
 

@@ -81,16 +81,15 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
   const hostname = config.hostname ?? os.hostname();
   const sw = new SimSwitch();
   const engineOptions = typeof config.engine === 'object' ? config.engine : {};
-  // The engine's errors are always reported: through the request logger when it is on,
-  // else on stderr (never dropped silently).
-  const engine = new AgentEngine(database, sw, {
-    onError: (err) => (config.logger ? app.log.error({ err }, 'engine error') : console.error('engine error:', err)),
-    ...engineOptions,
-  });
+  // Background errors (engine, screen hub, log pruning) are always reported: through the
+  // request logger when it is on, else on stderr (never dropped silently).
+  const reportError = (what: string) => (err: unknown) =>
+    (config.logger ? app.log.error({ err }, what) : console.error(`${what}:`, err));
+  const engine = new AgentEngine(database, sw, { onError: reportError('engine error'), ...engineOptions });
   app.decorate('engine', engine);
   app.decorate('sw', sw);
   decorateAuth(app);
-  const screens = new ScreenHub(database, { simulated: () => sw.simulated, onError: (err) => app.log.error(err) });
+  const screens = new ScreenHub(database, { simulated: () => sw.simulated, onError: reportError('screen hub error') });
   app.decorate('screens', screens);
   // A request's commit reaches this node's push streams at once; other nodes read the feed.
   app.addHook('onResponse', async (req) => {
@@ -116,7 +115,7 @@ export async function buildApp({ database, config = {} }: AppOptions): Promise<F
     });
   }
 
-  const stopPruning = pruneApiLogInBackground(database, config.apiLogDays ?? 30, (err) => console.error('api log pruning:', err));
+  const stopPruning = pruneApiLogInBackground(database, config.apiLogDays ?? 30, reportError('api log pruning'));
   app.addHook('onClose', async () => stopPruning());
 
   if (config.engine && engineOptions.autoStart !== false) {
